@@ -1,0 +1,112 @@
+/// Gradient check: compares the analytic gradient of backward with the
+/// numerical gradient of central differences, (f(x + h) − f(x − h)) / 2h,
+/// entry by entry, as the lecture prescribes before trusting a backward.
+public struct GradientCheck: Sendable {
+    /// The step h of the central difference.
+    public var h = 1e-5
+    /// An entry passes when its relative error is below this.
+    public var threshold = 1e-7
+    /// With a value, at most this many entries of each input are checked, chosen by `seed`.
+    public var samples: Int?
+    /// The seed that picks the sampled entries.
+    public var seed: UInt64 = 0
+
+    /// A check with the lecture's defaults: h = 1e-5, pass below a relative error of 1e-7, every entry.
+    public init(h: Double = 1e-5, threshold: Double = 1e-7, samples: Int? = nil, seed: UInt64 = 0) {
+        (self.h, self.threshold, self.samples, self.seed) = (h, threshold, samples, seed)
+    }
+
+    /// One checked entry.
+    public struct Entry: Sendable, Equatable {
+        /// The input the entry belongs to.
+        public var input: String
+        /// The entry's position in that input.
+        public var index: [Int]
+        /// The gradient backward computed.
+        public var analytic: Double
+        /// The central-difference estimate.
+        public var numerical: Double
+        /// |a − n| / max(|a|, |n|, 1e-12).
+        public var relativeError: Double
+        /// Whether the entry passes: relative error below the threshold, or the
+        /// two numbers closer than the round-off floor of the difference quotient.
+        public var passed: Bool
+    }
+
+    /// The outcome: every checked entry and the worst of them.
+    public struct Result: Sendable {
+        /// Every entry checked, input by input.
+        public var entries: [Entry]
+        /// The entry with the largest relative error among those that failed, else overall.
+        public var worst: Entry? {
+            let failed = entries.filter { !$0.passed }
+            return (failed.isEmpty ? entries : failed).max { $0.relativeError < $1.relativeError }
+        }
+        /// True when every entry passed.
+        public var passed: Bool { entries.allSatisfy(\.passed) }
+    }
+
+    /// The relative error |a − n| / max(|a|, |n|, 1e-12).
+    public static func relativeError(_ a: Double, _ n: Double) -> Double {
+        Swift.abs(a - n) / Swift.max(Swift.abs(a), Swift.abs(n), 1e-12)
+    }
+
+    /// Checks the gradient of scalar `output` with respect to each of `inputs`
+    /// (every input of the graph that needs a gradient, by default).
+    ///
+    /// Leaves the graph as it found it: inputs restored, forward and backward rerun.
+    public func run(_ graph: Graph, output: Node? = nil, inputs: [Node]? = nil) throws(AutodiffError) -> Result {
+        guard let output = output ?? graph.output else { return Result(entries: []) }
+        guard output.value.count == 1 else {
+            throw AutodiffError(.usage, "gradient check needs a scalar output, and \(output.label) has shape "
+                + "\(Shape.describe(output.shape))", node: output.id)
+        }
+        let checked = inputs ?? graph.nodes.filter { $0.isInput && $0.needsGradient }
+        try graph.forward()
+        try graph.backward(from: output)
+        let analytic = checked.map(\.gradient)
+        var entries: [Entry] = []
+        var random = SeededRandom(seed: seed)
+        for (input, gradient) in zip(checked, analytic) {
+            for flat in pick(input.value.count, using: &random) {
+                entries.append(try entry(graph, output, input, flat, analytic: gradient.scalars[flat]))
+            }
+        }
+        try graph.forward()
+        try graph.backward(from: output)
+        return Result(entries: entries)
+    }
+
+    /// The entries to check: all, or a seeded sample of `samples` distinct ones in order.
+    private func pick(_ count: Int, using random: inout SeededRandom) -> [Int] {
+        guard let samples, samples < count else { return Array(0..<count) }
+        var all = Array(0..<count)
+        for i in 0..<samples { all.swapAt(i, i + Int(random.next() % UInt64(count - i))) }
+        return all[..<samples].sorted()
+    }
+
+    /// The numerical derivative of one entry and its comparison with the analytic one.
+    private func entry(_ graph: Graph, _ output: Node, _ input: Node, _ flat: Int,
+                       analytic: Double) throws(AutodiffError) -> Entry {
+        let saved = input.value
+        defer { graph.set(input, to: saved) }
+        var value = saved
+        let original = value.scalars[flat]
+        value.scalars[flat] = original + h
+        graph.set(input, to: value)
+        try graph.forward()
+        let plus = output.value.scalars[0]
+        value.scalars[flat] = original - h
+        graph.set(input, to: value)
+        try graph.forward()
+        let minus = output.value.scalars[0]
+        let numerical = (plus - minus) / (2 * h)
+        let error = GradientCheck.relativeError(analytic, numerical)
+        // f(x ± h) carry rounding errors of about ε·|f| each; their difference
+        // divided by 2h cannot resolve gradients closer than this.
+        let floor = 16 * Double.ulpOfOne * Swift.max(1, Swift.abs(plus), Swift.abs(minus)) / h
+        return Entry(input: input.label, index: input.value.index(ofFlat: flat), analytic: analytic,
+                     numerical: numerical, relativeError: error,
+                     passed: error < threshold || Swift.abs(analytic - numerical) < floor)
+    }
+}

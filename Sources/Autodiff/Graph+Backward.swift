@@ -1,0 +1,80 @@
+extension Graph {
+    /// Backpropagation: fills every node's `gradient` with ∂output/∂node.
+    ///
+    /// The output is seeded with 1 (a non-scalar output needs an explicit
+    /// `seed` of its shape, such as ones); then each gate, from the output back
+    /// to the inputs, multiplies its upstream gradient by its local gradients
+    /// and adds the result into its inputs. Gradients add up where a value
+    /// branches. All gradients are reset first, so calling backward twice
+    /// gives the same gradients, not doubled ones.
+    public func backward(from output: Node? = nil, seed: Tensor? = nil) throws(AutodiffError) {
+        guard let output = output ?? self.output else {
+            throw AutodiffError(.usage, "an empty graph has nothing to backpropagate")
+        }
+        precondition(output.graph === self, "backward from a node of another graph")
+        try checkSeed(for: output, seed)
+        for node in nodes where node.needsGradient { node.gradient.fill(0) }
+        guard output.needsGradient else { return }
+        if let seed {
+            output.gradient.scalars.withUnsafeMutableBufferPointer { gradient in
+                seed.scalars.withUnsafeBufferPointer { _ = gradient.update(fromContentsOf: $0) }
+            }
+        } else {
+            output.gradient.fill(1)
+        }
+        let order = ancestors(of: output)
+        for node in order.reversed() {
+            node.gate?.backward(node.inputs, node)
+        }
+        // A NaN or ∞ anywhere flows on to the inputs, so checking them finds it.
+        if order.contains(where: { $0.isInput && $0.needsGradient && $0.gradient.firstNonFinite != nil }) {
+            throw locateNonFiniteGradient(order, output: output, seed: seed ?? .ones(output.shape))
+        }
+    }
+
+    /// Checks the gradient backward starts from: 1 for a scalar output, else a given seed of its shape.
+    private func checkSeed(for output: Node, _ seed: Tensor?) throws(AutodiffError) {
+        if let seed {
+            guard seed.shape == output.shape else {
+                throw AutodiffError(.shape, "the seed of backward has shape \(Shape.describe(seed.shape)), "
+                    + "but \(output.label) has shape \(Shape.describe(output.shape))", node: output.id)
+            }
+            return
+        }
+        guard output.value.count == 1 else {
+            throw AutodiffError(.usage, "backward from \(output.label), of shape \(Shape.describe(output.shape)), "
+                + "needs a seed of that shape (ones, for the gradient of the sum)", node: output.id)
+        }
+    }
+
+    /// The nodes the output depends on, itself included, in the order they were made.
+    func ancestors(of output: Node) -> [Node] {
+        if let cached = ancestorsCache[output.id] { return cached }
+        var reached = Array(repeating: false, count: output.id + 1)
+        reached[output.id] = true
+        var order: [Node] = []
+        for node in nodes[...output.id].reversed() where reached[node.id] {
+            order.append(node)
+            for input in node.inputs { reached[input.id] = true }
+        }
+        order.reverse()
+        ancestorsCache[output.id] = order
+        return order
+    }
+
+    /// Runs backward again one gate at a time to find the first gate whose
+    /// backward made a gradient that is not finite.
+    private func locateNonFiniteGradient(_ order: [Node], output: Node, seed: Tensor) -> AutodiffError {
+        for node in nodes where node.needsGradient { node.gradient.fill(0) }
+        output.gradient = seed
+        for node in order.reversed() {
+            guard let gate = node.gate else { continue }
+            gate.backward(node.inputs, node)
+            if let input = node.inputs.first(where: { $0.gradient.firstNonFinite != nil }) {
+                return AutodiffError(.nonFinite, "the backward of \(gate.name) (node \(node.id)) gave "
+                    + "\(input.label) a gradient that is not finite", node: node.id)
+            }
+        }
+        return AutodiffError(.nonFinite, "the seed of backward is not finite", node: output.id)
+    }
+}

@@ -1,0 +1,113 @@
+/// A computational graph: inputs, gates applied to them, and the values and
+/// gradients of every node.
+///
+/// Building is eager, as in micrograd: `apply` computes a node's value at
+/// once, so every value can be read while the graph grows. A graph built once
+/// can then be run again and again — set new input values, `forward()`,
+/// `backward()` — reusing every buffer, as a training loop does.
+public final class Graph {
+    /// Every node, in the order made; each node's inputs come before it.
+    public private(set) var nodes: [Node] = []
+    var ancestorsCache: [Int: [Node]] = [:]
+    private var shapesChanged = false
+
+    /// An empty graph.
+    public init() {}
+
+    /// The last node made: the output that backward starts from by default.
+    public var output: Node? { nodes.last }
+
+    /// Adds an input (a leaf) holding `value`.
+    ///
+    /// Pass `needsGradient: false` for data and labels, whose gradient nobody reads.
+    @discardableResult
+    public func input(_ value: Tensor, name: String? = nil, needsGradient: Bool = true) -> Node {
+        let node = Node(id: nodes.count, gate: nil, inputs: [], value: value,
+                        needsGradient: needsGradient, graph: self)
+        node.name = name
+        nodes.append(node)
+        return node
+    }
+
+    /// Adds a scalar input.
+    @discardableResult
+    public func input(_ value: Double, name: String? = nil) -> Node {
+        input(Tensor(value), name: name)
+    }
+
+    /// Adds a node computed by `gate` from `inputs`, and computes its value.
+    ///
+    /// Throws when the inputs' shapes do not fit the gate, or when the value
+    /// is outside the gate's domain or not finite.
+    @discardableResult
+    public func apply(_ gate: any Gate, _ inputs: [Node], name: String? = nil) throws(AutodiffError) -> Node {
+        precondition(inputs.allSatisfy { $0.graph === self }, "a gate's inputs must belong to its graph")
+        let shape = try gate.shape(for: inputs.map(\.shape))
+        let node = Node(id: nodes.count, gate: gate, inputs: inputs, value: .zeros(shape),
+                        needsGradient: inputs.contains { $0.needsGradient }, graph: self)
+        node.name = name
+        try run(node)
+        nodes.append(node)
+        return node
+    }
+
+    /// Gives an input a new value; the next `forward()` computes with it.
+    ///
+    /// The shape may change (a minibatch of another size): the next forward
+    /// checks and resizes every node that depends on it.
+    public func set(_ input: Node, to value: Tensor) {
+        precondition(input.isInput && input.graph === self, "only an input of this graph can be set")
+        if input.value.shape != value.shape {
+            shapesChanged = true
+            input.gradient = .zeros(value.shape)
+        }
+        input.value = value
+    }
+
+    /// Recomputes every node's value from the inputs, in order.
+    public func forward() throws(AutodiffError) {
+        if shapesChanged { try reshape() }
+        for node in nodes {
+            if node.isInput { try checkFinite(node) } else { try run(node) }
+        }
+    }
+
+    /// An input that holds NaN or ∞ is reported before any gate reads it.
+    private func checkFinite(_ input: Node) throws(AutodiffError) {
+        guard let index = input.value.firstNonFinite else { return }
+        throw AutodiffError(.nonFinite, "\(input.label) holds \(Tensor.format(input.value.scalars[index])) "
+            + "at entry \(input.value.index(ofFlat: index)), which is not a finite number", node: input.id)
+    }
+
+    /// Runs one gate's forward and makes sure its value is finite.
+    private func run(_ node: Node) throws(AutodiffError) {
+        guard let gate = node.gate else { return }
+        do {
+            try gate.forward(node.inputs, node)
+        } catch {
+            throw AutodiffError(error.kind, error.message, node: node.id)
+        }
+        if !gate.keepsFinite, let index = node.value.firstNonFinite {
+            var error = gate.explainNonFinite(node.inputs, at: index)
+            error.node = node.id
+            if node.value.count > 1 {
+                error.message += " (entry \(node.value.index(ofFlat: index)) of \(Shape.describe(node.shape)))"
+            }
+            throw error
+        }
+    }
+
+    /// Checks every gate's shapes again after an input changed shape, and resizes.
+    private func reshape() throws(AutodiffError) {
+        for node in nodes where !node.isInput {
+            guard let gate = node.gate else { continue }
+            let shape: [Int]
+            do { shape = try gate.shape(for: node.inputs.map(\.shape)) } catch {
+                throw AutodiffError(error.kind, error.message, node: node.id)
+            }
+            node.value.resize(to: shape)
+            node.gradient.resize(to: shape)
+        }
+        shapesChanged = false
+    }
+}

@@ -1,0 +1,57 @@
+/// One value of a computational graph: an input, or the output of a gate.
+///
+/// It keeps what the lecture writes on the edges of a circuit: the forward
+/// value and, after backward, the gradient of the output with respect to it.
+public final class Node {
+    /// The node's position in its graph; nodes are numbered in the order they were made.
+    public let id: Int
+    /// The gate that computes this node, or nil for an input.
+    public let gate: (any Gate)?
+    /// The nodes this gate reads, in order.
+    public let inputs: [Node]
+    /// The name given to the node, if any (`"x"`, `"W1"`).
+    public var name: String?
+    /// The forward value.
+    public internal(set) var value: Tensor
+    /// ∂output/∂(this node) after `backward`; zeros before. It has the value's shape.
+    public internal(set) var gradient: Tensor
+    /// Whether backward computes a gradient for this node; false for data and labels.
+    public internal(set) var needsGradient: Bool
+    /// Scratch the gate fills in forward and reads in backward (softmax keeps its probabilities here).
+    var cache: Tensor = Tensor.zeros([0])
+    /// The graph the node belongs to; nil once that graph is gone.
+    public private(set) weak var graph: Graph?
+
+    init(id: Int, gate: (any Gate)?, inputs: [Node], value: Tensor, needsGradient: Bool, graph: Graph) {
+        self.id = id
+        self.gate = gate
+        self.inputs = inputs
+        self.value = value
+        self.gradient = Tensor.zeros(value.shape)
+        self.needsGradient = needsGradient
+        self.graph = graph
+    }
+
+    /// True for a node that no gate computes.
+    public var isInput: Bool { gate == nil }
+
+    /// The shape of the value.
+    public var shape: [Int] { value.shape }
+
+    /// A short label for drawings: the name if there is one, else the gate's symbol.
+    public var label: String { name ?? gate?.symbol ?? "input \(id)" }
+
+    /// The local gradient ∂(this node)/∂(input i), for a scalar elementwise gate.
+    ///
+    /// With it a page can print every edge as "upstream × local = downstream".
+    /// Nil where the local gradient is not one number (a matrix product, a sum).
+    public func localGradient(_ input: Int) -> Double? {
+        guard value.isScalar, inputs.allSatisfy({ $0.value.isScalar }),
+              let gate = gate as? any ElementwiseGate else { return nil }
+        return gate.local(inputs.map { $0.value.scalar }, value.scalar)[input]
+    }
+}
+
+extension Node: CustomStringConvertible {
+    public var description: String { "\(label) = \(value)" }
+}

@@ -1,0 +1,11 @@
+/// The ReLU gate: y = max(0, x). A max gate against 0: it routes the
+/// gradient through where x > 0 and stops it elsewhere (0 at x = 0 itself).
+public final class ReLU: UnaryGate {
+    public var name: String { "relu" }
+    public var symbol: String { "ReLU" }
+    public var keepsFinite: Bool { true }
+    public init() {}
+
+    public func forward(_ x: Double) -> Double { x > 0 ? x : 0 }
+    public func local(_ x: Double, _ y: Double) -> Double { x > 0 ? 1 : 0 }
+}

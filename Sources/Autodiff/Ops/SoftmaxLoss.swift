@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The softmax (cross-entropy) loss: L = 1/N Σᵢ −log pᵢ,yᵢ, where pᵢ is the
+/// softmax of row i of the scores and yᵢ its label.
+///
+/// Forward keeps p; backward is the lecture's short formula,
+/// ∂L/∂sᵢⱼ = (pᵢⱼ − 1[j = yᵢ]) / N. Labels get no gradient.
+public final class SoftmaxLoss: Gate {
+    public var name: String { "softmax loss" }
+    public var symbol: String { "softmax loss" }
+    public init() {}
+
+    public func shape(for inputs: [[Int]]) throws(AutodiffError) -> [Int] {
+        try ScoredRows.shape(name, inputs)
+    }
+
+    public func forward(_ inputs: [Node], _ output: Node) throws(AutodiffError) {
+        let (s, labels) = (inputs[0].value, inputs[1].value)
+        let walk = ScoredRows(s.shape)
+        try walk.check(labels, name)
+        output.cache.resize(to: s.shape)
+        var loss = 0.0
+        output.cache.scalars.withUnsafeMutableBufferPointer { p in
+            for row in 0..<walk.rows {
+                let range = row * walk.classes..<(row + 1) * walk.classes
+                let top = s.scalars[range].max() ?? 0
+                var total = 0.0
+                for i in range { p[i] = exp(s.scalars[i] - top); total += p[i] }
+                for i in range { p[i] /= total }
+                // −log p_y, computed from the shifted scores so it stays finite
+                let y = range.lowerBound + Int(labels.scalars[row])
+                loss += log(total) - (s.scalars[y] - top)
+            }
+        }
+        output.value.scalars[0] = loss / Double(walk.rows)
+    }
+
+    public func backward(_ inputs: [Node], _ output: Node) {
+        guard inputs[0].needsGradient else { return }
+        let (p, labels) = (output.cache, inputs[1].value)
+        let walk = ScoredRows(inputs[0].shape)
+        let scale = output.gradient.scalars[0] / Double(walk.rows)
+        inputs[0].gradient.scalars.withUnsafeMutableBufferPointer { ds in
+            for row in 0..<walk.rows {
+                let start = row * walk.classes
+                for j in 0..<walk.classes { ds[start + j] += p.scalars[start + j] * scale }
+                ds[start + Int(labels.scalars[row])] -= scale
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+@testable import Autodiff
+
+/// Patterns in backward flow: add distributes, max routes, mul swaps, branches add.
+@Suite struct GatePatternTests {
+    @Test func addDistributesTheUpstreamGradientUnchanged() throws {
+        let g = Graph()
+        let a = g.input(3), b = g.input(-7)
+        let sum = try a + b
+        try g.backward(from: sum, seed: Tensor(2.5))
+        #expect(a.gradient.scalar == 2.5 && b.gradient.scalar == 2.5)
+    }
+
+    @Test func mulSwapsItsInputs() throws {
+        let g = Graph()
+        let a = g.input(3), b = g.input(-7)
+        let product = try a * b
+        try g.backward(from: product, seed: Tensor(2))
+        #expect(a.gradient.scalar == -14)  // 2 · b
+        #expect(b.gradient.scalar == 6)    // 2 · a
+    }
+
+    @Test func maxRoutesTheGradientToTheLargerInput() throws {
+        let g = Graph()
+        let a = g.input(4), b = g.input(-1)
+        _ = try max(a, b)
+        try g.backward()
+        #expect(a.gradient.scalar == 1 && b.gradient.scalar == 0)
+    }
+
+    @Test func maxOnATieRoutesToTheFirstInput() throws {
+        let g = Graph()
+        let a = g.input(2), b = g.input(2)
+        _ = try max(a, b)
+        try g.backward()
+        #expect(a.gradient.scalar == 1 && b.gradient.scalar == 0)
+    }
+
+    @Test func aValueUsedTwiceGetsTheSumOfBothGradients() throws {
+        let g = Graph()
+        let x = g.input(3, name: "x")
+        _ = try x * x + x  // d/dx (x² + x) = 2x + 1 = 7
+        try g.backward()
+        #expect(x.gradient.scalar == 7)
+    }
+
+    @Test func backwardTwiceGivesTheSameGradientsNotDoubled() throws {
+        let g = Graph()
+        let x = g.input(-2), y = g.input(5), z = g.input(-4)
+        _ = try (x + y) * z
+        try g.backward()
+        try g.backward()
+        #expect(x.gradient.scalar == -4 && z.gradient.scalar == 3)
+    }
+
+    @Test func aGraphBuiltOnceRunsAgainWithNewInputs() throws {
+        let g = Graph()
+        let x = g.input(-2), y = g.input(5), z = g.input(-4)
+        let f = try (x + y) * z
+        g.set(x, to: Tensor(1))
+        g.set(z, to: Tensor(2))
+        try g.forward()
+        try g.backward()
+        #expect(f.value.scalar == 12)     // (1 + 5) · 2
+        #expect(x.gradient.scalar == 2)   // z
+        #expect(z.gradient.scalar == 6)   // x + y
+    }
+
+    @Test func broadcastingABiasAddsItToEveryRowAndSumsItsGradient() throws {
+        let g = Graph()
+        let scores = g.input(Tensor([[1, 2, 3], [4, 5, 6]]))
+        let bias = g.input(Tensor([10, 20, 30]))
+        let shifted = try scores + bias
+        try g.backward(from: shifted, seed: .ones([2, 3]))
+        #expect(shifted.value == Tensor([[11, 22, 33], [14, 25, 36]]))
+        #expect(bias.gradient == Tensor([2, 2, 2]))   // the adjoint of broadcasting is a sum over rows
+        #expect(scores.gradient == .ones([2, 3]))
+    }
+
+    @Test func aColumnBroadcastsAcrossColumns() throws {
+        let g = Graph()
+        let scores = g.input(Tensor([[1, 2, 3], [4, 5, 6]]))
+        let column = g.input(Tensor(shape: [2, 1], scalars: [1, 2]))
+        let scaled = try scores * column
+        try g.backward(from: scaled, seed: .ones([2, 3]))
+        #expect(scaled.value == Tensor([[1, 2, 3], [8, 10, 12]]))
+        #expect(column.gradient == Tensor(shape: [2, 1], scalars: [6, 15]))
+    }
+}

@@ -1,0 +1,132 @@
+import PropertyBased
+import Testing
+@testable import Autodiff
+
+/// Every gate's backward agrees with central differences at random points.
+@Suite struct GradientCheckTests {
+    /// A random tensor away from 0 (for log, sqrt, division): entries in ±[0.5, 2].
+    static func awayFromZero(_ shape: [Int], seed: UInt64) -> Tensor {
+        var t = Tensor.uniform(shape, low: 0.5, high: 2, seed: seed)
+        let signs = Tensor.uniform(shape, seed: seed &+ 1)
+        for i in 0..<t.count where signs.scalars[i] < 0.5 { t.scalars[i].negate() }
+        return t
+    }
+
+    /// One op, applied to random inputs made from a seed; the output is made
+    /// scalar by a weighted sum with random weights, so every entry of the
+    /// gradient is exercised with a different upstream value.
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let build: @Sendable (Graph, UInt64) throws -> Node
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "add with a broadcast bias") { g, s in try g.input(.randn([3, 4], seed: s)) + g.input(.randn([4], seed: s + 1)) },
+        Case(name: "subtract with a column") { g, s in try g.input(.randn([3, 4], seed: s)) - g.input(.randn([3, 1], seed: s + 1)) },
+        Case(name: "multiply") { g, s in try g.input(.randn([2, 3], seed: s)) * g.input(.randn([2, 3], seed: s + 1)) },
+        Case(name: "divide") { g, s in try g.input(.randn([5], seed: s)) / g.input(awayFromZero([5], seed: s + 1)) },
+        Case(name: "negate") { g, s in try -g.input(.randn([4], seed: s)) },
+        Case(name: "power 3") { g, s in try g.input(.randn([4], seed: s)).pow(3) },
+        Case(name: "power 0.5") { g, s in try abs(g.input(awayFromZero([4], seed: s))).pow(0.5) },
+        Case(name: "reciprocal") { g, s in try reciprocal(g.input(awayFromZero([4], seed: s))) },
+        Case(name: "exp") { g, s in try exp(g.input(.randn([4], seed: s))) },
+        Case(name: "log") { g, s in try log(abs(g.input(awayFromZero([4], seed: s)))) },
+        Case(name: "sqrt") { g, s in try sqrt(abs(g.input(awayFromZero([4], seed: s)))) },
+        Case(name: "abs") { g, s in try abs(g.input(.randn([6], seed: s))) },
+        Case(name: "max") { g, s in try max(g.input(.randn([6], seed: s)), g.input(.randn([6], seed: s + 1))) },
+        Case(name: "min") { g, s in try min(g.input(.randn([6], seed: s)), g.input(.randn([6], seed: s + 1))) },
+        Case(name: "sigmoid") { g, s in try sigmoid(g.input(.randn([6], seed: s))) },
+        Case(name: "tanh") { g, s in try tanh(g.input(.randn([6], seed: s))) },
+        Case(name: "relu") { g, s in try relu(g.input(.randn([6], seed: s))) },
+        Case(name: "leaky relu") { g, s in try leakyReLU(g.input(.randn([6], seed: s)), alpha: 0.1) },
+        Case(name: "elu") { g, s in try elu(g.input(.randn([6], seed: s))) },
+        Case(name: "maxout of 3") { g, s in
+            try maxout(g.input(.randn([5], seed: s)), g.input(.randn([5], seed: s + 1)), g.input(.randn([5], seed: s + 2)))
+        },
+        Case(name: "matrix · matrix") { g, s in try matmul(g.input(.randn([3, 4], seed: s)), g.input(.randn([4, 2], seed: s + 1))) },
+        Case(name: "matrix · vector") { g, s in try matmul(g.input(.randn([3, 4], seed: s)), g.input(.randn([4], seed: s + 1))) },
+        Case(name: "vector · matrix") { g, s in try matmul(g.input(.randn([4], seed: s)), g.input(.randn([4, 2], seed: s + 1))) },
+        Case(name: "vector · vector") { g, s in try matmul(g.input(.randn([4], seed: s)), g.input(.randn([4], seed: s + 1))) },
+        Case(name: "transpose") { g, s in try g.input(.randn([3, 2], seed: s)).T },
+        Case(name: "sum") { g, s in try sum(g.input(.randn([3, 2], seed: s))) },
+        Case(name: "sum along axis 0") { g, s in try sum(g.input(.randn([3, 2], seed: s)), axis: 0) },
+        Case(name: "mean along axis 1, kept") { g, s in try mean(g.input(.randn([3, 2], seed: s)), axis: 1, keepDims: true) },
+        Case(name: "softmax") { g, s in try softmax(g.input(.randn([2, 4], seed: s))) },
+        Case(name: "softmax loss") { g, s in
+            try softmaxLoss(g.input(.randn([5, 3], seed: s)), g.input(Tensor([0, 2, 1, 1, 0]), needsGradient: false))
+        },
+        Case(name: "svm loss") { g, s in
+            try svmLoss(g.input(.randn([5, 3], seed: s)), g.input(Tensor([0, 2, 1, 1, 0]), needsGradient: false))
+        },
+        Case(name: "l2") { g, s in try l2(g.input(.randn([3, 3], seed: s))) },
+    ]
+
+    /// The op's output dotted with random weights: a scalar whose gradient is a random upstream.
+    static func scalarOutput(_ c: Case, seed: UInt64) throws -> Graph {
+        let g = Graph()
+        let y = try c.build(g, seed)
+        let weights = g.input(.randn(y.shape, seed: seed + 99), needsGradient: false)
+        _ = try sum(y * weights)
+        return g
+    }
+
+    @Test(arguments: cases)
+    func passesGradientCheckAtRandomPoints(_ c: Case) async throws {
+        await propertyCheck(count: 20, input: Gen.uint64(in: 0...1_000_000)) { seed in
+            let g = try Self.scalarOutput(c, seed: seed)
+            let result = try GradientCheck().run(g)
+            #expect(result.passed, "\(c.name) at seed \(seed): worst entry \(String(describing: result.worst))")
+            #expect(!result.entries.isEmpty)
+        }
+    }
+
+    /// A multiply gate whose backward forgets to swap: it passes `a` back to `a`.
+    final class WrongMultiply: BinaryGate {
+        let name = "wrong multiply"
+        let symbol = "×?"
+        func forward(_ a: Double, _ b: Double) -> Double { a * b }
+        func local(_ a: Double, _ b: Double, _ y: Double) -> (Double, Double) { (a, b) }
+    }
+
+    @Test func aDeliberatelyWrongBackwardIsCaught() throws {
+        let g = Graph()
+        let a = g.input(Tensor([1.5, -2]), name: "a"), b = g.input(Tensor([0.5, 3]), name: "b")
+        let product = try g.apply(WrongMultiply(), [a, b])
+        _ = try sum(product)
+        let result = try GradientCheck().run(g)
+        let worst = try #require(result.worst)
+        #expect(!result.passed)
+        #expect(worst.input == "b" && worst.index == [1])  // analytic 3, numerical -2: relative error 5/3
+        #expect(abs(worst.relativeError - 5.0 / 3.0) < 1e-6)
+    }
+
+    @Test func relativeErrorIsTheLecturesFormula() {
+        #expect(GradientCheck.relativeError(1.0, 1.0 + 1e-8) < 1e-7)
+        #expect(GradientCheck.relativeError(2, 1) == 0.5)
+        #expect(GradientCheck.relativeError(0, 0) == 0)
+    }
+
+    @Test func aSampledCheckLooksAtTheRequestedNumberOfEntries() throws {
+        let g = Graph()
+        let W = g.input(.randn([30, 40], seed: 1), name: "W")
+        _ = try l2(W)
+        let result = try GradientCheck(samples: 20, seed: 7).run(g)
+        #expect(result.entries.count == 20)
+        #expect(Set(result.entries.map(\.index)).count == 20)
+        #expect(result.passed)
+        let again = try GradientCheck(samples: 20, seed: 7).run(g)
+        #expect(again.entries.map(\.index) == result.entries.map(\.index))
+    }
+
+    @Test func theCheckLeavesTheGraphAsItFoundIt() throws {
+        let g = Graph()
+        let x = g.input(Tensor([0.3, -1.2]), name: "x")
+        let f = try l2(sigmoid(x))
+        try g.backward()
+        let (value, gradient) = (f.value, x.gradient)
+        _ = try GradientCheck().run(g)
+        #expect(x.value == Tensor([0.3, -1.2]))
+        #expect(f.value == value && x.gradient == gradient)
+    }
+}
