@@ -5,8 +5,11 @@
 extension Node {
     /// Applies `gate` to `inputs` in the graph of the first input.
     static func apply(_ gate: any Gate, _ inputs: [Node]) throws(AutodiffError) -> Node {
-        guard let graph = inputs[0].graph else {
-            throw AutodiffError(.usage, "the graph of \(inputs[0].label) no longer exists")
+        guard let first = inputs.first else {
+            throw AutodiffError(.usage, "\(gate.name) needs at least one input")
+        }
+        guard let graph = first.graph else {
+            throw AutodiffError(.usage, "the graph of \(first.label) no longer exists")
         }
         return try graph.apply(gate, inputs)
     }

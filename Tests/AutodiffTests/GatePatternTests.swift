@@ -86,4 +86,26 @@ import Testing
         #expect(scaled.value == Tensor([[1, 2, 3], [8, 10, 12]]))
         #expect(column.gradient == Tensor(shape: [2, 1], scalars: [6, 15]))
     }
+
+    @Test func runningAgainReusesEveryBuffer() throws {
+        let g = Graph()
+        let X = g.input(.randn([30, 2], seed: 1), needsGradient: false)
+        let W = g.input(.randn([2, 10], seed: 2)), b = g.input(.zeros([10]))
+        let labels = g.input(Tensor((0..<30).map { Double($0 % 10) }), needsGradient: false)
+        _ = try softmaxLoss(relu(matmul(X, W) + b), labels)
+        func addresses() -> [UnsafePointer<Double>?] {
+            g.nodes.flatMap { node in
+                [node.value.scalars.withUnsafeBufferPointer(\.baseAddress),
+                 node.gradient.scalars.withUnsafeBufferPointer(\.baseAddress)]
+            }
+        }
+        try g.backward()
+        let before = addresses()
+        for _ in 0..<3 { try g.forward(); try g.backward() }
+        #expect(addresses() == before)
+    }
+
+    @Test func maxoutOfNothingIsAnErrorNotACrash() {
+        #expect(throws: AutodiffError.self) { try maxout() }
+    }
 }
