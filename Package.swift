@@ -4,10 +4,13 @@ import PackageDescription
 let package = Package(
     name: "gradbook",
     products: [
-        .library(name: "Autodiff", targets: ["Autodiff"])
+        .library(name: "Autodiff", targets: ["Autodiff"]),
+        .library(name: "GraphSpec", targets: ["GraphSpec"]),
+        .executable(name: "gradbook", targets: ["gradbook"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -20,11 +23,23 @@ let package = Package(
             dependencies: ["CBLAS"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
+        .target(name: "Diagnostics"),
+        .target(name: "GraphSpec", dependencies: ["Autodiff", "Diagnostics"]),
+        .executableTarget(
+            name: "gradbook",
+            dependencies: [
+                "GraphSpec", "Diagnostics", "Autodiff",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "gradbook-bench",
-            dependencies: ["Autodiff"],
+            dependencies: ["Autodiff", "GraphSpec"],
             path: "Benchmarks"
         ),
+        .testTarget(name: "GraphSpecTests", dependencies: ["GraphSpec", "Diagnostics", "Autodiff"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "gradbookTests", dependencies: ["gradbook", "GraphSpec"]),
         .testTarget(
             name: "AutodiffTests",
             dependencies: [

@@ -22,6 +22,10 @@ public struct AutodiffError: Error, Equatable, CustomStringConvertible, Sendable
     public var message: String
     /// The graph node where it happened, when there is one.
     public var node: Int?
+    /// For a shape error: the shapes of the op's inputs, in order.
+    public var shapes: [[Int]] = []
+    /// For a shape error: the rule the shapes break ("the inner sizes of @ must match").
+    public var rule: String?
 
     /// An error of the given kind.
     public init(_ kind: Kind, _ message: String, node: Int? = nil) {
@@ -37,7 +41,9 @@ extension AutodiffError {
     /// The inputs of `op` have shapes that do not fit it.
     static func shapes(_ op: String, _ shapes: [[Int]], _ why: String) -> AutodiffError {
         let list = shapes.map(Shape.describe).joined(separator: " and ")
-        return AutodiffError(.shape, "\(op) cannot take shapes \(list): \(why)")
+        var error = AutodiffError(.shape, "\(op) cannot take shapes \(list): \(why)")
+        (error.shapes, error.rule) = (shapes, why)
+        return error
     }
 
     /// `op` takes `expected` inputs but was given `given`.

@@ -16,7 +16,7 @@ public final class MatrixProduct: Gate {
             throw .shapes(name, inputs, "@ takes vectors and matrices")
         }
         guard a.last == b.first else {
-            throw .shapes(name, inputs, "the inner sizes of @ must match (\(a.last ?? 0) ≠ \(b.first ?? 0))")
+            throw .shapes(name, inputs, "the inner sizes of @ must match")
         }
         return Array(a.dropLast()) + Array(b.dropFirst())
     }

@@ -1,0 +1,125 @@
+import Autodiff
+
+extension Evaluator {
+    /// One expectation: `f = -12`, `df/dx = -4`, `q = [0.22, 0.26]`, `L <= 0.3`, `x = 0.1 ± 1e-6`.
+    mutating func expect(_ e: Expectation) throws(EvalError) {
+        let computed = try target(e.target)
+        let (expected, tolerances) = try figures(e.expected)
+        var tolerance: Tolerance?
+        if let bound = e.tolerance {
+            tolerance = .explicit(abs(try constantNumber(bound, what: "the tolerance after '±'")))
+        }
+        let expectedText = source.slice(e.expected.range.lowerBound..<e.range.upperBound)
+        var passed = expected.count == 1 || expected.shape == computed.shape
+        var detail = passed ? "" : "expected shape \(Shape.describe(expected.shape)), computed \(Shape.describe(computed.shape))"
+        if passed {
+            for i in 0..<computed.count {
+                let (c, x) = (computed.scalars[i], expected.scalars[expected.count == 1 ? 0 : i])
+                switch e.relation {
+                case .equal: passed = passed && (tolerance ?? tolerances[expected.count == 1 ? 0 : i]).accepts(c, x)
+                case .atLeast: passed = passed && c >= x
+                case .atMost: passed = passed && c <= x
+                }
+            }
+            detail = e.relation == .equal ? (tolerance ?? tolerances[0]).description : e.relation.rawValue
+        }
+        result.checks.append(CheckResult(kind: .expect, text: source.slice(e.range),
+                                         location: source.location(of: e.range.lowerBound),
+                                         expected: expectedText, computed: computed, passed: passed, detail: detail))
+    }
+
+    /// The value an expectation checks: a gradient `dout/dname`, or any expression.
+    private mutating func target(_ target: Expression) throws(EvalError) -> Tensor {
+        if let (of, wrt) = gradientTarget(target) {
+            guard bindings[wrt.text] != nil || failed.contains(wrt.text) || definitions[wrt.text] != nil else {
+                throw error(Message.gradientOfNothing(wrt.text), at: wrt.range)
+            }
+            guard of.text == outputName else {
+                throw error(Message.gradientNotOfOutput(of.text, output: outputName ?? "?"), at: of.range)
+            }
+            let x = try node(named: wrt.text, at: wrt.range).node
+            _ = try ensureGradients(at: target.range)
+            return x.gradient
+        }
+        makingAuxiliary = true
+        defer { makingAuxiliary = false }
+        switch try value(of: target) {
+        case .constant(let tensor, _): return tensor
+        case .node(let node): return node.value
+        case .dataset: throw error(Message.tupleNeedsDataSet(2), at: target.range)
+        }
+    }
+
+    /// `df/dx` read as a gradient: two names that start with 'd', neither of them defined itself.
+    private func gradientTarget(_ target: Expression) -> (Name, Name)? {
+        guard case .binary(.divide, .name(let top, let topRange), .name(let bottom, let bottomRange), _, _) = target,
+              top.count > 1, bottom.count > 1, top.first == "d", bottom.first == "d",
+              bindings[top] == nil, bindings[bottom] == nil, definitions[top] == nil, definitions[bottom] == nil
+        else { return nil }
+        return (Name(text: String(top.dropFirst()), range: topRange.lowerBound + 1..<topRange.upperBound),
+                Name(text: String(bottom.dropFirst()), range: bottomRange.lowerBound + 1..<bottomRange.upperBound))
+    }
+
+    /// The expected figures as written, each with the tolerance its writing implies.
+    private mutating func figures(_ expression: Expression) throws(EvalError) -> (Tensor, [Tolerance]) {
+        var tolerances: [Tolerance] = []
+        func walk(_ e: Expression) -> Bool {
+            switch e {
+            case .number(_, let text, _): tolerances.append(Tolerance(writtenAs: text)); return true
+            case .negate(let inner, _): return walk(inner)
+            case .list(let items, _): return items.allSatisfy(walk)
+            default: return false
+            }
+        }
+        guard walk(expression), case .constant(let tensor, _) = try value(of: expression),
+              tensor.count == tolerances.count else {
+            throw error(Message.constantExpected("the expected value"), at: expression.range)
+        }
+        return (tensor, tolerances)
+    }
+
+    /// `gradcheck [names] [samples: N]`: analytic against numerical gradients of the output.
+    mutating func gradcheck(_ names: [Name], samples: Expression?, _ range: Range<Int>) throws(EvalError) {
+        let output = try ensureGradients(at: range)
+        var inputs: [Node] = []
+        for name in names {
+            let binding = try node(named: name.text, at: name.range)
+            guard binding.node.isInput, binding.node.needsGradient else {
+                throw error(Message.notAParameter(name.text), at: name.range)
+            }
+            inputs.append(binding.node)
+        }
+        if names.isEmpty {
+            inputs = result.named.map(\.node).filter { $0.isInput && $0.needsGradient }
+        }
+        let count = try samples.map { (s) throws(EvalError) in try positiveInteger(s, what: "'samples:'") }
+        let check: GradientCheck.Result
+        do { check = try GradientCheck(samples: count).run(result.graph, output: output, inputs: inputs) } catch {
+            throw self.error(error, at: range)
+        }
+        gradientsFresh = true
+        let worst = check.worst
+        let detail = worst.map {
+            "\(check.entries.count) entries; worst relative error \(Tensor.format($0.relativeError, significant: 2)) at "
+                + "\($0.input)\($0.index.isEmpty ? "" : "\($0.index)") (analytic \(Tensor.format($0.analytic)), numerical \(Tensor.format($0.numerical)))"
+        } ?? "no entries to check"
+        result.checks.append(CheckResult(kind: .gradcheck, text: source.slice(range),
+                                         location: source.location(of: range.lowerBound),
+                                         expected: "relative error < 1e-7", computed: worst.map { Tensor($0.relativeError) },
+                                         passed: check.passed, detail: detail))
+    }
+
+    /// `show expr`: a value to print on the page.
+    mutating func show(_ expression: Expression) throws(EvalError) {
+        makingAuxiliary = true
+        defer { makingAuxiliary = false }
+        let tensor: Tensor
+        switch try value(of: expression) {
+        case .constant(let t, _): tensor = t
+        case .node(let node): tensor = node.value
+        case .dataset(let set): tensor = set.X
+        }
+        result.shown.append(ShownValue(text: source.slice(expression.range),
+                                       location: source.location(of: expression.range.lowerBound), value: tensor))
+    }
+}

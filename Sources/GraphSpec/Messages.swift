@@ -1,0 +1,84 @@
+/// Every message of the spec language, in one catalogue, alphabetical:
+/// lowercase, no full stop, saying what was expected.
+enum Message {
+    static func alreadyDefined(_ name: String, line: Int) -> String {
+        "'\(name)' is already defined (line \(line)); each name is defined once"
+    }
+    static func argumentCount(_ function: String, expected: String, given: Int) -> String {
+        "\(function) takes \(expected), not \(given)"
+    }
+    static func batchNeedsData() -> String {
+        "'batch' samples rows of a data set, and this spec has none; define one with X, y = spiral(…)"
+    }
+    static func constantExpected(_ what: String) -> String { "\(what) must be a number written in the spec" }
+    static func definedLater(_ name: String, line: Int) -> String {
+        "'\(name)' is used before it is defined (line \(line))"
+    }
+    static func duplicateLabel(_ label: String) -> String { "the argument '\(label):' is given twice" }
+    static let emptySpec = "the spec is empty: write at least one statement, such as 'x = 1'"
+    static func expectedClosing(_ closing: String, opened: Token, _ found: Token) -> String {
+        "expected '\(closing)' to close the '\(opened.text)' here, found \(found.described)"
+    }
+    static func expectedColonAfter(_ label: String, _ found: Token) -> String {
+        "expected ':' after '\(label)', found \(found.described)"
+    }
+    static func expectedEndOfStatement(_ found: Token) -> String {
+        "expected the end of the statement (a new line or ';'), found \(found.described)"
+    }
+    static func expectedEqual(_ name: String, _ found: Token) -> String {
+        "expected '=' after '\(name)', found \(found.described)"
+    }
+    static func expectedName(_ found: Token) -> String { "expected a name, found \(found.described)" }
+    static func expectedOptimizer(_ found: Token) -> String {
+        "expected an optimizer (gd, sgd, momentum, nesterov, adagrad, rmsprop, adam), found \(found.described)"
+    }
+    static func expectedParameter(_ found: Token) -> String {
+        "expected the name of a parameter to train, found \(found.described)"
+    }
+    static func expectedRelation(_ found: Token) -> String {
+        "expected '=', '>=' or '<=' after what is expected, found \(found.described)"
+    }
+    static func expectedStatement(_ found: Token) -> String {
+        "expected a statement (name = value, expect, gradcheck, minimize, show, backward), found \(found.described)"
+    }
+    static func expectedValue(_ found: Token) -> String {
+        "expected a value (a number, a name, a call, '(' or '['), found \(found.described)"
+    }
+    static func expectedWord(_ word: String, after what: String, _ found: Token) -> String {
+        "expected '\(word)' after \(what), found \(found.described)"
+    }
+    static func gradientBeforeOutput(_ output: String) -> String {
+        "gradients are taken from '\(output)', which is not defined yet here; move this after it"
+    }
+    static func gradientNotOfOutput(_ of: String, output: String) -> String {
+        "'\(of)' is not the output: gradients are taken from '\(output)'; write 'backward \(of)' to take them from '\(of)'"
+    }
+    static func gradientOfNothing(_ name: String) -> String {
+        "'d\(name)' needs a name after the 'd': '\(name)' is not defined"
+    }
+    static func listRagged() -> String { "the rows of a matrix must all have the same length" }
+    static func listTooDeep() -> String { "lists nest at most two deep: a vector or a matrix" }
+    static let nestedTooDeeply = "the expression is nested too deeply (more than \(Parser.maximumDepth) levels)"
+    static func noGradient() -> String { "there is no node to take gradients from: define one with an operation" }
+    static func notAParameter(_ name: String) -> String {
+        "'\(name)' is computed from other values; only inputs (defined from numbers) can be trained"
+    }
+    static func notScalarOutput(_ name: String, shape: String) -> String {
+        "gradients need a scalar output, and '\(name)' has shape \(shape); reduce it first, e.g. with sum(…)"
+    }
+    static func numberTooLarge(_ text: String) -> String { "the number \(text) is too large for a double" }
+    static func positiveInteger(_ what: String) -> String { "\(what) must be a positive whole number" }
+    static func tupleNeedsDataSet(_ count: Int) -> String {
+        "only a data set such as spiral(…) can be unpacked into \(count) names"
+    }
+    static func undefined(_ name: String) -> String { "'\(name)' is not defined" }
+    static func unknownArgument(_ label: String, of function: String, known: [String]) -> String {
+        known.isEmpty ? "\(function) takes no argument '\(label):'"
+            : "\(function) has no argument '\(label):'; it takes \(known.map { "'\($0):'" }.joined(separator: ", "))"
+    }
+    static func unknownFunction(_ name: String) -> String { "unknown function '\(name)'" }
+    static func unknownOptimizer(_ name: String) -> String { "unknown optimizer '\(name)'" }
+    static func unusedTuple(_ names: Int, values: Int) -> String {
+        "\(names) names cannot take the \(values) parts of this data set"
+    }
+}

@@ -1,0 +1,117 @@
+import Diagnostics
+
+/// Recursive descent over a spec's tokens: one function per grammar rule,
+/// each with its rule in its doc comment, over five helpers (`check`,
+/// `match`, `consume`, `advance`, `peek`).
+///
+/// A mistake ends its statement only: the parser records the diagnostic,
+/// skips to the next line or `;`, and goes on, so one typo does not hide
+/// the rest.
+struct Parser {
+    /// How deep brackets and operators may nest before the parser stops (a stack guard).
+    static let maximumDepth = 200
+
+    let source: Source
+    private let tokens: [Token]
+    private var current = 0
+    var depth = 0
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ source: Source) {
+        self.source = source
+        tokens = Lexer.tokens(of: source)
+    }
+
+    /// Parses a whole spec: its statements and the diagnostics of the ones that failed.
+    static func parse(_ source: Source) -> (statements: [Statement], diagnostics: [Diagnostic]) {
+        var parser = Parser(source)
+        let statements = parser.spec()
+        return (statements, parser.diagnostics)
+    }
+
+    /// spec → (statement? (NEWLINE | ';'))* END
+    mutating func spec() -> [Statement] {
+        var statements: [Statement] = []
+        while !check(.end) {
+            if match(.newline) || match(.semicolon) { continue }
+            do throws(ParseError) {
+                statements.append(try statement())
+                if !check(.end), !match(.newline), !match(.semicolon) {
+                    throw error(Message.expectedEndOfStatement(peek))
+                }
+            } catch {
+                diagnostics.append(error.diagnostic)
+                synchronize()
+            }
+        }
+        return statements
+    }
+
+    /// Skips to the start of the next statement.
+    private mutating func synchronize() {
+        depth = 0
+        while !check(.end) {
+            if match(.newline) || match(.semicolon) { return }
+            advance()
+        }
+    }
+
+    // MARK: The five helpers
+
+    var peek: Token { tokens[current] }
+
+    var previous: Token { tokens[max(0, current - 1)] }
+
+    func check(_ kind: Token.Kind) -> Bool { peek.kind == kind }
+
+    /// Whether the next token is the word `word` (a keyword where it stands).
+    func check(word: String) -> Bool { peek.kind == .identifier && peek.text == word }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[current]
+        if token.kind != .end { current += 1 }
+        return token
+    }
+
+    mutating func match(_ kind: Token.Kind) -> Bool {
+        guard check(kind) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func match(word: String) -> Bool {
+        guard check(word: word) else { return false }
+        advance()
+        return true
+    }
+
+    /// The next token, which must be of `kind`; else the error `message` says what was found instead.
+    mutating func consume(_ kind: Token.Kind, _ message: (Token) -> String) throws(ParseError) -> Token {
+        guard check(kind) else { throw error(message(peek)) }
+        return advance()
+    }
+
+    /// The keyword `word`, which must come next.
+    mutating func consume(word: String, _ message: (Token) -> String) throws(ParseError) {
+        guard match(word: word) else { throw error(message(peek)) }
+    }
+
+    /// An error at the next token (an invalid token says what is wrong with it).
+    func error(_ message: String, hint: String? = nil) -> ParseError {
+        if case .invalid(let why) = peek.kind {
+            return ParseError(diagnostic: source.diagnostic(why, at: peek.range))
+        }
+        return ParseError(diagnostic: source.diagnostic(message, at: peek.range, hint: hint))
+    }
+
+    /// An error at `range`.
+    func error(_ message: String, at range: Range<Int>, hint: String? = nil) -> ParseError {
+        ParseError(diagnostic: source.diagnostic(message, at: range, hint: hint))
+    }
+}
+
+/// A syntax error, thrown to the statement being parsed and recorded there.
+struct ParseError: Error {
+    let diagnostic: Diagnostic
+}

@@ -1,0 +1,24 @@
+import Diagnostics
+import Foundation
+
+/// Where output goes: results to standard output, diagnostics to standard error.
+enum Terminal {
+    /// Prints diagnostics to standard error, and on GitHub Actions also as annotations.
+    static func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        var text = DiagnosticPrinter.render(diagnostics)
+        if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
+            text += diagnostics.map { DiagnosticPrinter.githubAnnotation($0) + "\n" }.joined()
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// `value` as JSON with sorted keys and two-space indentation; NaN and ∞ as strings.
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf",
+                                                                     nan: "nan")
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
