@@ -23,12 +23,16 @@ let package = Package(
             dependencies: ["CBLAS"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "Diagnostics"),
         .target(name: "GraphSpec", dependencies: ["Autodiff", "Diagnostics"]),
+        .target(name: "Workbook", dependencies: ["CCmark", "GraphSpec", "Diagnostics", "Autodiff"]),
+        .target(name: "Render", dependencies: ["CGraphviz", "Workbook", "GraphSpec", "Diagnostics", "Autodiff"]),
         .executableTarget(
             name: "gradbook",
             dependencies: [
-                "GraphSpec", "Diagnostics", "Autodiff",
+                "GraphSpec", "Diagnostics", "Autodiff", "Workbook", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +43,9 @@ let package = Package(
         ),
         .testTarget(name: "GraphSpecTests", dependencies: ["GraphSpec", "Diagnostics", "Autodiff"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "GraphSpec", "Diagnostics"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Workbook", "GraphSpec"]),
+        .testTarget(name: "LectureTests", dependencies: ["Workbook"]),
         .testTarget(name: "gradbookTests", dependencies: ["gradbook", "GraphSpec"]),
         .testTarget(
             name: "AutodiffTests",

@@ -6,7 +6,7 @@ struct Gradbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradbook",
         abstract: "Turns Markdown lectures on backpropagation into a verified workbook.",
-        subcommands: [Eval.self]
+        subcommands: [Build.self, Check.self, Eval.self]
     )
 }
 

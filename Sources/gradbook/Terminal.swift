@@ -13,6 +13,19 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Whether standard error is a terminal (then progress updates one line in place).
+    static var isInteractive: Bool { isatty(2) == 1 }
+
+    /// A line of status for the user, on standard error.
+    static func status(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Progress on one updating line of a terminal; nil clears it.
+    static func progress(_ line: String?) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + (line ?? "")).utf8))
+    }
+
     /// `value` as JSON with sorted keys and two-space indentation; NaN and ∞ as strings.
     static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()

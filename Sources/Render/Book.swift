@@ -1,0 +1,49 @@
+import Workbook
+
+/// A file of the built workbook: its path inside the output folder and its text.
+public struct OutputFile: Equatable, Sendable {
+    /// The path relative to the output folder, `/`-separated (`02-backprop/example-1.svg`).
+    public let path: String
+    /// The file's contents.
+    public let contents: String
+}
+
+/// The whole workbook from the results of its lectures: one HTML page, one
+/// Markdown page and one SVG per example for each lecture, the two tables of
+/// contents, and the stylesheet. Pure: files are written by the caller.
+public enum Book {
+    /// Every file of the workbook, sorted by path.
+    public static func render(_ results: [LectureResult], unsafeHTML: Bool = false) -> [OutputFile] {
+        let lectures = ordered(results)
+        var files = [OutputFile(path: "assets/gradbook.css", contents: Theme.css),
+                     OutputFile(path: "assets/gradbook.js", contents: Theme.script)]
+        for (index, result) in lectures.enumerated() {
+            let slug = result.lecture.slug
+            var svgs: [String: String] = [:]
+            for example in result.examples {
+                guard let svg = try? Graphviz.svg(GraphDrawing.dot(example.evaluation)) else { continue }
+                svgs[example.example.id] = svg
+                files.append(OutputFile(path: "\(slug)/\(fileName(example.example.id)).svg", contents: svg))
+            }
+            let neighbours = (index > 0 ? lectures[index - 1].lecture : nil,
+                              index + 1 < lectures.count ? lectures[index + 1].lecture : nil)
+            files.append(OutputFile(path: "\(slug).html",
+                                    contents: HTMLPage.render(result, svgs: svgs, neighbours: neighbours, unsafeHTML: unsafeHTML)))
+            files.append(OutputFile(path: "\(slug).md", contents: MarkdownPage.render(result)))
+        }
+        files.append(OutputFile(path: "index.html", contents: Contents.html(lectures)))
+        files.append(OutputFile(path: "README.md", contents: Contents.markdown(lectures)))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Lectures in course order: by `order` from the front matter, then by page name.
+    static func ordered(_ results: [LectureResult]) -> [LectureResult] {
+        results.sorted { ($0.lecture.order ?? .max, $0.lecture.slug) < ($1.lecture.order ?? .max, $1.lecture.slug) }
+    }
+
+    /// An example id as a file name: letters, digits, `-`, `_` only.
+    static func fileName(_ id: String) -> String {
+        let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return safe.isEmpty ? "example" : safe
+    }
+}

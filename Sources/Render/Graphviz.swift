@@ -1,0 +1,47 @@
+import CGraphviz
+import Synchronization
+
+/// Graph layout through Graphviz in process: the one file that touches it.
+///
+/// Graphviz is not thread-safe, so every layout goes through one context
+/// behind a lock. C pointers never leave this file.
+enum Graphviz {
+    /// A layout that Graphviz refused (the DOT text is ours, so this is a bug, not a user mistake).
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private static let context = Mutex<OpaquePointer?>(nil)
+
+    /// The SVG of a DOT graph laid out by `dot`, without the XML prolog.
+    static func svg(_ dot: String) throws(Failure) -> String {
+        let result: Result<String, Failure> = context.withLock { context in
+            if context == nil {
+                agseterr(AGMAX)  // Graphviz prints warnings to stderr; a page has no use for them
+                context = gvContext()
+            }
+            guard let gvc = context else { return .failure(Failure(description: "Graphviz could not start")) }
+            guard let graph = agmemread(dot) else { return .failure(Failure(description: "Graphviz could not read the graph")) }
+            defer { agclose(graph) }
+            guard gvLayout(gvc, graph, "dot") == 0 else { return .failure(Failure(description: "Graphviz could not lay out the graph")) }
+            defer { gvFreeLayout(gvc, graph) }
+            var data: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            guard gvRenderData(gvc, graph, "svg", &data, &length) == 0, let data else {
+                return .failure(Failure(description: "Graphviz could not render SVG"))
+            }
+            defer { gvFreeRenderData(data) }
+            let bytes = UnsafeRawBufferPointer(start: data, count: Int(length))
+            return .success(String(decoding: bytes, as: UTF8.self))
+        }
+        return try result.get().strippingProlog()
+    }
+}
+
+extension String {
+    /// The SVG from its `<svg` tag on: no XML declaration, doctype or generator comment.
+    func strippingProlog() -> String {
+        guard let start = firstRange(of: "<svg") else { return self }
+        return String(self[start.lowerBound...])
+    }
+}

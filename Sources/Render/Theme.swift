@@ -1,0 +1,50 @@
+/// The workbook's stylesheet and its one script: readable on a phone, printable on paper.
+enum Theme {
+    static let css = """
+        :root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --value: #1a7f37; --gradient: #cf222e; --paper: #ffffff; }
+        * { box-sizing: border-box; }
+        body { margin: 0; color: var(--ink); background: var(--paper); font: 17px/1.6 "DejaVu Serif", Georgia, serif; }
+        main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+        h1, h2, h3, h4 { font-family: "DejaVu Sans", system-ui, sans-serif; line-height: 1.25; }
+        code, pre { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 0.85em; }
+        pre { overflow-x: auto; background: #f6f8fa; padding: 0.6rem 0.8rem; border-radius: 6px; }
+        nav.pages { display: flex; justify-content: space-between; gap: 1rem; max-width: 46rem; margin: 0 auto;
+          padding: 0.6rem 1.25rem; font-family: "DejaVu Sans", sans-serif; font-size: 0.9rem; }
+        nav.pages a { color: var(--muted); text-decoration: none; }
+        section.example { border: 1px solid var(--rule); border-radius: 8px; padding: 0.75rem 1rem; margin: 1.5rem 0; }
+        section.example.failed { border-color: var(--gradient); }
+        .example-title { margin: 0 0 0.5rem; }
+        figure.graph { margin: 0.5rem 0; overflow-x: auto; text-align: center; }
+        figure.graph svg { max-width: 100%; height: auto; }
+        table { border-collapse: collapse; margin: 0.75rem 0; font-family: "DejaVu Sans", sans-serif; font-size: 0.85rem;
+          display: block; overflow-x: auto; }
+        th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+        td pre { margin: 0; padding: 0; background: none; }
+        td.value { color: var(--value); } td.gradient { color: var(--gradient); }
+        ul.checks { list-style: none; padding: 0; font-family: "DejaVu Sans", sans-serif; font-size: 0.9rem; }
+        ul.checks li.pass .mark { color: var(--value); } ul.checks li.fail { color: var(--gradient); font-weight: bold; }
+        .detail { color: var(--muted); }
+        .diagnostics pre.messages { background: #fff1f0; color: #82071e; }
+        .pass { color: var(--value); } .fail { color: var(--gradient); }
+        @media (max-width: 600px) { body { font-size: 16px; } main { padding: 0.75rem; } }
+        @media print {
+          nav.pages { display: none; }
+          body { font-size: 11pt; }
+          section.example { break-inside: avoid; border-color: #999; }
+          pre { white-space: pre-wrap; }
+        }
+
+        """
+
+    static let script = """
+        // Typesets \\( … \\) and \\[ … \\] with KaTeX once the page has loaded; no network needed.
+        document.addEventListener("DOMContentLoaded", function () {
+          if (typeof renderMathInElement !== "function") return;
+          renderMathInElement(document.body, {
+            delimiters: [{ left: "\\\\[", right: "\\\\]", display: true }, { left: "\\\\(", right: "\\\\)", display: false }],
+            throwOnError: false
+          });
+        });
+
+        """
+}

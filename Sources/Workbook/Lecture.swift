@@ -1,0 +1,44 @@
+import Diagnostics
+
+/// One lecture file: its title, its Markdown, and the worked examples in it.
+public struct Lecture: Sendable {
+    /// The path as given (`lectures/02-backprop.md`), for diagnostics.
+    public let path: String
+    /// The base name of its pages (`02-backprop`): safe characters only, so
+    /// pages are written inside the output folder whatever the file is called.
+    public let slug: String
+    /// The title: from the front matter, else the first `#` heading, else the slug.
+    public let title: String
+    /// The place in the course, from the front matter's `order`, if given.
+    public let order: Int?
+    /// The Markdown after the front matter.
+    public let body: String
+    /// The file line where `body` starts.
+    public let bodyFirstLine: Int
+    /// Every ```graph block, in order.
+    public let examples: [Example]
+    /// What is wrong with the file itself (front matter, duplicate ids).
+    public let diagnostics: [Diagnostic]
+    /// The lines of the file, for quoting in diagnostics.
+    public let lines: [String]
+}
+
+/// One ```graph block of a lecture.
+public struct Example: Sendable {
+    /// The block's id: its `id=` option, else `example-N` (N from 1, in order).
+    public let id: String
+    /// Its `title=` option, if any.
+    public let title: String?
+    /// Every option of its info string.
+    public let options: [String: String]
+    /// The spec: the block's content.
+    public let spec: String
+    /// The file line of the opening fence.
+    public let fenceLine: Int
+    /// The file line of the spec's first line.
+    public let firstLine: Int
+    /// The columns before each spec line in the file (inside a list or a quote).
+    public let indent: Int
+    /// The file line of the block's last line.
+    public let endLine: Int
+}

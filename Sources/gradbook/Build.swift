@@ -1,0 +1,48 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Render
+import Workbook
+
+/// `gradbook build`: lectures in, verified HTML and Markdown notes out.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every example of the lectures and write their HTML and Markdown pages.",
+        discussion: "Exit status: 0 when every check passes, 1 when one fails (or, with --check, when output is stale), 2 on an input error."
+    )
+
+    @Argument(help: "Lecture files or folders of them (default: lectures).")
+    var lectures: [String] = ["lectures"]
+
+    @Option(help: "The folder to write the workbook into.")
+    var output = "output"
+
+    @Flag(help: "Write nothing; exit 1 if the output folder differs from what the lectures give, listing the files.")
+    var check = false
+
+    @Flag(help: "Keep raw HTML in lectures (it is omitted by default).")
+    var unsafeHTML = false
+
+    func run() throws {
+        let started = Date()
+        let (results, loadErrors) = Session.run(lectures)
+        let files = Book.render(results, unsafeHTML: unsafeHTML)
+        if check {
+            let stale = OutputFolder(output).differences(from: files)
+            for line in stale { print(line) }
+            let code = Session.finish(results, loadErrors, since: started, verb: "checked")
+            if code != .success { throw code }
+            if !stale.isEmpty { throw ExitCode(1) }
+            return
+        }
+        do {
+            try OutputFolder(output).write(files)
+        } catch {
+            Terminal.report([Diagnostic(.error, "cannot write to '\(output)': \(error.localizedDescription)",
+                                        at: SourceLocation(path: output, line: 1, column: 1))])
+            throw ExitCode(2)
+        }
+        let code = Session.finish(results, loadErrors, since: started, verb: "built")
+        if code != .success { throw code }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import GraphSpec
+import Workbook
+
+/// `gradbook check`: run every example and check; write nothing.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every example of the lectures and report failed checks; write nothing.",
+        discussion: "Exit status: 0 when every check passes, 1 when one fails, 2 on an input error."
+    )
+
+    @Argument(help: "Lecture files or folders of them (default: lectures).")
+    var lectures: [String] = ["lectures"]
+
+    @Flag(help: "Print every lecture's examples, values, gradients, checks and diagnostics as JSON.")
+    var json = false
+
+    func run() throws {
+        let started = Date()
+        let (results, loadErrors) = Session.run(lectures, quiet: json)
+        if json {
+            let lectures = results.map { result in
+                LectureReport(path: result.lecture.path, title: result.lecture.title, examples: result.examples.map {
+                    ExampleReport(id: $0.example.id, line: $0.example.fenceLine, passed: $0.passed, report: Report($0.evaluation),
+                                  diagnostics: $0.diagnostics)
+                })
+            }
+            print(try Terminal.json(lectures))
+        }
+        let code = Session.finish(results, loadErrors, since: started, verb: "checked")
+        if code != .success { throw code }
+    }
+}
+
+/// One lecture in `check --json`.
+struct LectureReport: Codable {
+    let path: String
+    let title: String
+    let examples: [ExampleReport]
+}
+
+/// One example in `check --json`: its id, line, status, and the evaluation's report.
+struct ExampleReport: Codable {
+    let id: String
+    let line: Int
+    let passed: Bool
+    let report: Report
+    let diagnostics: [Diagnostic]
+}

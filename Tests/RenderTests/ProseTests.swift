@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Render
+@testable import Workbook
+
+/// Prose renders exactly as cmark renders it: checked on the 652 examples of the CommonMark 0.30 spec.
+@Suite struct ProseTests {
+    struct SpecExample: Decodable, CustomTestStringConvertible, Sendable {
+        let markdown: String
+        let html: String
+        let example: Int
+        let section: String
+        var testDescription: String { "spec example \(example) (\(section))" }
+    }
+
+    /// The spec's examples, from ../shared/data beside the repository.
+    static let examples: [SpecExample] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = root.deletingLastPathComponent().appendingPathComponent("shared/data/commonmark-spec-0.30.json")
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        return (try? JSONDecoder().decode([SpecExample].self, from: data)) ?? []
+    }()
+
+    /// The page body of a lecture whose Markdown is `markdown` (front matter is not looked for).
+    static func body(_ markdown: String, unsafeHTML: Bool) -> String {
+        let lecture = Lecture(path: "spec.md", slug: "spec", title: "spec", order: nil, body: markdown, bodyFirstLine: 1,
+                              examples: [], diagnostics: [], lines: [])
+        let page = HTMLPage.render(LectureResult(lecture: lecture, examples: []), svgs: [:], neighbours: (nil, nil),
+                                   unsafeHTML: unsafeHTML)
+        return main(of: page)
+    }
+
+    @Test func theSpecIsThere() {
+        #expect(Self.examples.count == 652)
+    }
+
+    /// Math is the one thing gradbook reads before cmark, so examples with `$` are left out.
+    @Test func everySpecExampleRendersAsTheSpecSays() {
+        var mismatches: [Int] = []
+        for example in Self.examples where !example.markdown.contains("$") {
+            if Self.body(example.markdown, unsafeHTML: true) != example.html { mismatches.append(example.example) }
+        }
+        #expect(mismatches.isEmpty, "spec examples rendered differently: \(mismatches)")
+    }
+
+    /// Without --unsafe-html, raw HTML is omitted exactly as the `cmark` command omits it by default.
+    @Test func rawHTMLIsOmittedAsCmarkOmitsIt() throws {
+        let withHTML = Self.examples.filter { $0.markdown.contains("<") && !$0.markdown.contains("$") }.prefix(60)
+        for example in withHTML {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark")
+            let input = Pipe(), output = Pipe()
+            (process.standardInput, process.standardOutput) = (input, output)
+            try process.run()
+            input.fileHandleForWriting.write(Data(example.markdown.utf8))
+            try input.fileHandleForWriting.close()
+            let expected = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(Self.body(example.markdown, unsafeHTML: false) == expected, "spec example \(example.example)")
+        }
+    }
+
+    @Test func mathIsKeptFromCmarkAndHandedToKaTeX() {
+        let body = Self.body("Take $a*b*c$ and\n\n$$x_1 < y_2$$\n\nnot `$code$`\n", unsafeHTML: false)
+        #expect(body == "<p>Take <span class=\"math\">\\(a*b*c\\)</span> and</p>\n"
+            + "<p><span class=\"math display\">\\[x_1 &lt; y_2\\]</span></p>\n<p>not <code>$code$</code></p>\n")
+    }
+}
