@@ -68,7 +68,8 @@ extension Tensor {
     func scaled(_ factor: Double) -> Tensor { Tensor(shape: shape, scalars: scalars.map { $0 * factor }) }
 }
 
-// `gradbook-bench circuit` or `gradbook-bench spiral` runs one; no argument runs both.
+// `gradbook-bench circuit`, `gradbook-bench spiral` or `gradbook-bench spec` runs one; no argument runs all.
 let only = CommandLine.arguments.dropFirst().first
 if only == nil || only == "circuit" { try benchmarkCircuit() }
 if only == nil || only == "spiral" { try benchmarkSpiral() }
+if only == nil || only == "spec" { benchmarkSpec() }

@@ -15,10 +15,12 @@ public enum DiagnosticPrinter {
             let (text, caretColumn) = excerpt(d.sourceLine, column: d.location.column)
             let number = String(d.location.line)
             let gutter = String(repeating: " ", count: number.count)
-            let width = max(1, min(d.length, text.count - caretColumn + 1))
+            let characters = Array(text)
+            let before = characters.prefix(caretColumn - 1)
+            let marked = characters.dropFirst(caretColumn - 1).prefix(d.length)
             lines.append(" \(number) | \(text)")
-            lines.append(" \(gutter) | " + String(repeating: " ", count: caretColumn - 1) + "^"
-                + String(repeating: "~", count: width - 1))
+            lines.append(" \(gutter) | " + String(repeating: " ", count: displayWidth(before)) + "^"
+                + String(repeating: "~", count: max(1, displayWidth(marked)) - 1))
         }
         if let hint = d.hint { lines.append("hint: \(hint)") }
         return lines.joined(separator: "\n")
@@ -30,12 +32,32 @@ public enum DiagnosticPrinter {
     }
 
     /// The annotation GitHub Actions turns into a mark on the file's line.
+    ///
+    /// The message escapes `%`, CR and LF; the file name, a property, also `:` and `,`.
     public static func githubAnnotation(_ d: Diagnostic) -> String {
         let message = d.message.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D")
             .replacingAll("\n", with: "%0A")
-        return "::\(d.severity.rawValue) file=\(d.location.path),line=\(d.location.line),"
+        let path = d.location.path.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D")
+            .replacingAll("\n", with: "%0A").replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+        return "::\(d.severity.rawValue) file=\(path),line=\(d.location.line),"
             + "col=\(d.location.column)::\(message)"
     }
+
+    /// How many terminal columns `characters` take: East Asian wide characters
+    /// (Hangul, CJK, fullwidth forms) take two, so the caret stays under its character.
+    static func displayWidth(_ characters: some Sequence<Character>) -> Int {
+        characters.reduce(0) { width, c in
+            guard let scalar = c.unicodeScalars.first else { return width }
+            let isWide = wideRanges.contains { $0.contains(scalar.value) }
+            return width + (isWide ? 2 : 1)
+        }
+    }
+
+    /// The main blocks of East Asian Wide and Fullwidth characters.
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD,
+    ]
 
     /// The part of a long line around `column`, tabs shown as spaces, and the caret's column in it.
     static func excerpt(_ line: String, column: Int) -> (String, Int) {
@@ -50,9 +72,13 @@ public enum DiagnosticPrinter {
 
 extension String {
     /// The string with every `target` replaced (Foundation-free).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    ///
+    /// It goes scalar by scalar: "\r\n" is one Character, and its "\r" must be found too.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
         var result = ""
-        for c in self { if c == target { result += replacement } else { result.append(c) } }
+        for s in unicodeScalars {
+            if s == target { result += replacement } else { result.unicodeScalars.append(s) }
+        }
         return result
     }
 }

@@ -5,8 +5,9 @@ extension Evaluator {
     mutating func call(_ name: String, _ arguments: [Argument], nameRange: Range<Int>,
                        range: Range<Int>) throws(EvalError) -> Value {
         guard let function = Functions.table[name] else {
-            throw error(Message.unknownFunction(name), at: nameRange,
-                        hint: Suggestions.hint(for: name, in: Functions.table.keys.sorted()))
+            let hint = bindings[name] != nil ? Message.calledValue(name)
+                : Suggestions.hint(for: name, in: Functions.table.keys.sorted())
+            throw error(Message.unknownFunction(name), at: nameRange, hint: hint)
         }
         let positional = arguments.filter { $0.label == nil }.map(\.value)
         guard function.positional.contains(positional.count) else {

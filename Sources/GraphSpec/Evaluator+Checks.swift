@@ -34,8 +34,10 @@ extension Evaluator {
             guard bindings[wrt.text] != nil || failed.contains(wrt.text) || definitions[wrt.text] != nil else {
                 throw error(Message.gradientOfNothing(wrt.text), at: wrt.range)
             }
+            guard let outputName else { throw error(Message.noGradient(), at: target.range) }
             guard of.text == outputName else {
-                throw error(Message.gradientNotOfOutput(of.text, output: outputName ?? "?"), at: of.range)
+                if outputIsBroken { throw EvalError(diagnostic: nil) }  // reported already
+                throw error(Message.gradientNotOfOutput(of.text, output: outputName), at: of.range)
             }
             let x = try node(named: wrt.text, at: wrt.range).node
             _ = try ensureGradients(at: target.range)
@@ -82,13 +84,7 @@ extension Evaluator {
     mutating func gradcheck(_ names: [Name], samples: Expression?, _ range: Range<Int>) throws(EvalError) {
         let output = try ensureGradients(at: range)
         var inputs: [Node] = []
-        for name in names {
-            let binding = try node(named: name.text, at: name.range)
-            guard binding.node.isInput, binding.node.needsGradient else {
-                throw error(Message.notAParameter(name.text), at: name.range)
-            }
-            inputs.append(binding.node)
-        }
+        for name in names { inputs.append(try parameter(name, "checked")) }
         if names.isEmpty {
             inputs = result.named.map(\.node).filter { $0.isInput && $0.needsGradient }
         }
@@ -107,6 +103,15 @@ extension Evaluator {
                                          location: source.location(of: range.lowerBound),
                                          expected: "relative error < 1e-7", computed: worst.map { Tensor($0.relativeError) },
                                          passed: check.passed, detail: detail))
+    }
+
+    /// The input `name` names, to be trained or checked (`doing`): one defined from numbers, not data or labels.
+    func parameter(_ name: Name, _ doing: String) throws(EvalError) -> Node {
+        let binding = try node(named: name.text, at: name.range)
+        if binding.isData { throw error(Message.dataNotAParameter(name.text, doing), at: name.range) }
+        guard binding.node.isInput else { throw error(Message.notAParameter(name.text, doing), at: name.range) }
+        guard binding.node.needsGradient else { throw error(Message.labelsNotAParameter(name.text, doing), at: name.range) }
+        return binding.node
     }
 
     /// `show expr`: a value to print on the page.

@@ -49,9 +49,20 @@ extension Evaluator {
     }
 
     /// Applies `gate` to the values of `operands`: folded when all are constants, else a node.
+    ///
+    /// An operand that uses a failed name stops the gate quietly, but only after
+    /// the other operands are read, so that in `y + bias` an undefined `bias` is
+    /// still reported when `y` failed.
     mutating func apply(_ gate: any Gate, _ operands: [Expression], _ range: Range<Int>) throws(EvalError) -> Value {
         var values: [Value] = []
-        for operand in operands { values.append(try value(of: operand)) }
+        var quiet: EvalError?
+        for operand in operands {
+            do throws(EvalError) { values.append(try value(of: operand)) } catch {
+                guard error.diagnostic == nil else { throw error }
+                quiet = error
+            }
+        }
+        if let quiet { throw quiet }
         return try apply(gate, values, operands: operands, range)
     }
 
@@ -70,7 +81,9 @@ extension Evaluator {
         }
         let node: Node
         do { node = try graph.apply(gate, inputs) } catch {
-            throw self.error(described(error, operands: operands), at: range)
+            // A bad label is shown under the labels (the second argument), not the whole call.
+            let place = error.kind == .label && operands.count == 2 ? operands[1].range : range
+            throw self.error(described(error, operands: operands), at: place)
         }
         if isConstant { return .constant(node.value, text: source.slice(range)) }
         ranges[node.id] = range

@@ -13,11 +13,7 @@ extension Evaluator {
             throw error("the loss to minimize must be a scalar computed from the parameters", at: lossExpression.range)
         }
         var parameters: [Node] = []
-        for name in names {
-            let binding = try node(named: name.text, at: name.range)
-            guard binding.node.isInput, !binding.isData else { throw error(Message.notAParameter(name.text), at: name.range) }
-            parameters.append(binding.node)
-        }
+        for name in names { parameters.append(try parameter(name, "trained")) }
         let steps = try positiveInteger(stepsExpression, what: "the number of steps")
         let batch = try batchExpression.map { (b) throws(EvalError) in try positiveInteger(b, what: "the batch size") }
         let data = result.named.filter(\.isData).map(\.node)
@@ -45,14 +41,17 @@ extension Evaluator {
         }
     }
 
+    /// Every optimizer a `minimize` can name, with its settings and their defaults (nil: none, it must be given).
+    static let optimizers: [String: [(String, Double?)]] = [
+        "gd": [("lr", nil)], "sgd": [("lr", nil)],
+        "momentum": [("lr", nil), ("rho", 0.9)], "nesterov": [("lr", nil), ("rho", 0.9)],
+        "adagrad": [("lr", nil), ("eps", 1e-7)], "rmsprop": [("lr", nil), ("decay_rate", 0.99), ("eps", 1e-7)],
+        "adam": [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-7)],
+    ]
+
     /// The optimizer a call names, with the lecture's hyper-parameter names.
     private mutating func optimizer(_ call: OptimizerCall) throws(EvalError) -> any Optimizer {
-        let known: [String: [(String, Double?)]] = [
-            "gd": [("lr", nil)], "sgd": [("lr", nil)],
-            "momentum": [("lr", nil), ("rho", 0.9)], "nesterov": [("lr", nil), ("rho", 0.9)],
-            "adagrad": [("lr", nil), ("eps", 1e-7)], "rmsprop": [("lr", nil), ("decay_rate", 0.99), ("eps", 1e-7)],
-            "adam": [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-7)],
-        ]
+        let known = Self.optimizers
         let name = call.name.text
         guard let parameters = known[name] else {
             throw error(Message.unknownOptimizer(name), at: call.name.range,

@@ -12,6 +12,8 @@ public struct Evaluator {
     var result: Evaluation
     var bindings: [String: Binding] = [:]
     var failed: Set<String> = []
+    /// Names whose assignment did not parse (found before running).
+    var unparsed: Set<String> = []
     /// Where each name is defined, for "used before it is defined" (found before running).
     var definitions: [String: Int] = [:]
     /// The name gradients are taken from, when the spec says (`backward f`) or implies it.
@@ -55,6 +57,10 @@ public struct Evaluator {
                 for name in names where definitions[name.text] == nil { definitions[name.text] = name.range.lowerBound }
                 if value.mentionsNames, names.count == 1 { lastNode = names[0].text }
                 labelNames.formUnion(value.labelNames)
+            case .unparsed(let names, let mentionsNames, _):
+                for name in names where definitions[name.text] == nil { definitions[name.text] = name.range.lowerBound }
+                unparsed.formUnion(names.map(\.text))
+                if mentionsNames, names.count == 1 { lastNode = names[0].text }
             case .backward(let name, _):
                 outputName = name?.text ?? lastNode
             case .expect(let expectations, _):
@@ -71,12 +77,13 @@ public struct Evaluator {
         do {
             switch statement {
             case .assign(let names, let value, _): try assign(names, value)
-            case .backward: break  // the output is chosen before running, in `survey`
+            case .backward(let name, _): try backward(name)
             case .expect(let expectations, _): for e in expectations { try expect(e) }
             case .gradcheck(let names, let samples, let range): try gradcheck(names, samples: samples, range)
             case .minimize(let loss, let over, let with, let steps, let batch, let range):
                 try minimize(loss, over: over, with: with, steps: steps, batch: batch, range)
             case .show(let expression, _): try show(expression)
+            case .unparsed(let names, _, _): for name in names where bindings[name.text] == nil { failed.insert(name.text) }
             }
         } catch {
             if let diagnostic = error.diagnostic { result.diagnostics.append(diagnostic) }
@@ -84,6 +91,13 @@ public struct Evaluator {
                 for name in names where bindings[name.text] == nil { failed.insert(name.text) }
             }
         }
+    }
+
+    /// `backward name`: the output is chosen before running, in `survey`; here
+    /// only a name that is defined nowhere is reported.
+    private func backward(_ name: Name?) throws(EvalError) {
+        guard let name, definitions[name.text] == nil else { return }
+        throw error(Message.undefined(name.text), at: name.range, hint: Suggestions.hint(for: name.text, in: definitions.keys))
     }
 
     /// `name = expr`, or `X, y = spiral(…)`.
@@ -137,7 +151,7 @@ public struct Evaluator {
     mutating func ensureGradients(at range: Range<Int>) throws(EvalError) -> Node {
         guard let name = outputName else { throw error(Message.noGradient(), at: range) }
         guard let output = bindings[name]?.node else {
-            if failed.contains(name) { throw EvalError(diagnostic: nil) }
+            if outputIsBroken { throw EvalError(diagnostic: nil) }  // reported already
             throw error(Message.gradientBeforeOutput(name), at: range)
         }
         guard output.value.count == 1 else {
@@ -148,6 +162,13 @@ public struct Evaluator {
             gradientsFresh = true
         }
         return output
+    }
+
+    /// Whether the output's definition failed, did not parse, or is missing
+    /// (`backward` named it): then what depends on it is not reported again.
+    var outputIsBroken: Bool {
+        guard let name = outputName else { return false }
+        return failed.contains(name) || unparsed.contains(name) || definitions[name] == nil
     }
 
     /// The table's gradients: backward once more from the output, if there is a scalar one.

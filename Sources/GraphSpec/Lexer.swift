@@ -38,7 +38,7 @@ struct Lexer {
         position += 1
         switch c {
         case "\n":
-            if depth > 0 { return next() }
+            depth = 0  // brackets still open here were never closed (see `skipBlanks`)
             return token(.newline, from: start)
         case ";": return token(.semicolon, from: start)
         case ",": return token(.comma, from: start)
@@ -56,6 +56,8 @@ struct Lexer {
         case "[": depth += 1; return token(.leftBracket, from: start)
         case "]": depth = max(0, depth - 1); return token(.rightBracket, from: start)
         case ">", "<": return comparison(c, from: start)
+        case "≥": return token(.greaterEqual, from: start)
+        case "≤": return token(.lessEqual, from: start)
         case ".": return dot(from: start)
         default:
             if c.isDigit { return number(from: start) }
@@ -65,18 +67,59 @@ struct Lexer {
         }
     }
 
-    /// Spaces, tabs, carriage returns and comments.
+    /// Spaces, tabs, carriage returns, comments, and newlines inside brackets.
+    ///
+    /// A newline inside brackets continues the statement (a matrix may span
+    /// lines) unless the next line starts a statement of its own: then the
+    /// brackets were left open, and the statement ends here, so the error is
+    /// reported on its line and the next statement is read as usual.
     private mutating func skipBlanks() {
         while let c = peek() {
             if c == " " || c == "\t" || c == "\r" || c == "\u{FEFF}" {
                 position += 1
             } else if c == "#" {
                 while let d = peek(), d != "\n" { position += 1 }
+            } else if c == "\n", depth > 0, !statementStarts(after: position) {
+                position += 1
             } else {
                 return
             }
         }
     }
+
+    /// Whether the line after the newline at `newline` starts with a statement:
+    /// `name =`, `X, y =`, or a statement word and what follows it (`expect f`).
+    private func statementStarts(after newline: Int) -> Bool {
+        var i = newline + 1
+        func skipSpaces() { while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 } }
+        func word() -> String {
+            let start = i
+            while i < scalars.count, i == start ? scalars[i].startsIdentifier : scalars[i].continuesIdentifier { i += 1 }
+            return source.slice(start..<i)
+        }
+        skipSpaces()
+        let first = word()
+        guard !first.isEmpty else { return false }
+        if Lexer.statementWords.contains(first) {
+            let afterWord = i
+            skipSpaces()
+            guard i < scalars.count else { return true }
+            if scalars[i] == "\n" || scalars[i] == "\r" || scalars[i] == "#" { return true }
+            if i > afterWord, scalars[i].startsIdentifier { return true }
+        }
+        while true {
+            skipSpaces()
+            guard i < scalars.count else { return false }
+            if scalars[i] == "=" { return true }
+            guard scalars[i] == "," else { return false }
+            i += 1
+            skipSpaces()
+            guard !word().isEmpty else { return false }
+        }
+    }
+
+    /// The words that start a statement when a name follows them or they end the line.
+    private static let statementWords: Set<String> = ["backward", "expect", "gradcheck", "minimize", "show"]
 
     /// `>=`, `<=` (or `≥`, `≤`).
     private mutating func comparison(_ c: Unicode.Scalar, from start: Int) -> Token {
@@ -120,8 +163,12 @@ struct Lexer {
 
 extension Unicode.Scalar {
     var isDigit: Bool { ("0"..."9").contains(self) }
-    /// A letter of any script (x, σ, 가) or `_`.
-    var startsIdentifier: Bool { self == "_" || properties.isAlphabetic }
+    /// A letter of any script (x, σ, 가) or `_`. ASCII is decided without the
+    /// Unicode property tables, which cost a tenth of evaluating a long spec.
+    var startsIdentifier: Bool {
+        if isASCII { return ("a"..."z").contains(self) || ("A"..."Z").contains(self) || self == "_" }
+        return properties.isAlphabetic
+    }
     /// A letter, a digit, `_`, or a subscript digit (x₁).
     var continuesIdentifier: Bool {
         startsIdentifier || isDigit || ("₀"..."₉").contains(self)

@@ -10,14 +10,20 @@ enum Message {
     static func batchNeedsData() -> String {
         "'batch' samples rows of a data set, and this spec has none; define one with X, y = spiral(…)"
     }
+    static func calledValue(_ name: String) -> String {
+        "'\(name)' is a value, not a function; to multiply, write '\(name) * (…)'"
+    }
     static func constantExpected(_ what: String) -> String { "\(what) must be a number written in the spec" }
+    static func dataNotAParameter(_ name: String, _ doing: String) -> String {
+        "'\(name)' is data from a data set, which takes no gradient, so it cannot be \(doing)"
+    }
     static func definedLater(_ name: String, line: Int) -> String {
         "'\(name)' is used before it is defined (line \(line))"
     }
     static func duplicateLabel(_ label: String) -> String { "the argument '\(label):' is given twice" }
     static let emptySpec = "the spec is empty: write at least one statement, such as 'x = 1'"
-    static func expectedClosing(_ closing: String, opened: Token, _ found: Token) -> String {
-        "expected '\(closing)' to close the '\(opened.text)' here, found \(found.described)"
+    static func expectedClosing(opened: String, at place: String, _ found: Token) -> String {
+        "expected '\(opened == "(" ? ")" : "]")' to close the '\(opened)' at \(place), found \(found.described)"
     }
     static func expectedColonAfter(_ label: String, _ found: Token) -> String {
         "expected ':' after '\(label)', found \(found.described)"
@@ -56,18 +62,24 @@ enum Message {
     static func gradientOfNothing(_ name: String) -> String {
         "'d\(name)' needs a name after the 'd': '\(name)' is not defined"
     }
+    static func labelsNotAParameter(_ name: String, _ doing: String) -> String {
+        "'\(name)' holds labels, which take no gradient, so it cannot be \(doing)"
+    }
     static func listRagged() -> String { "the rows of a matrix must all have the same length" }
     static func listTooDeep() -> String { "lists nest at most two deep: a vector or a matrix" }
     static let nestedTooDeeply = "the expression is nested too deeply (more than \(Parser.maximumDepth) levels)"
     static func noGradient() -> String { "there is no node to take gradients from: define one with an operation" }
-    static func notAParameter(_ name: String) -> String {
-        "'\(name)' is computed from other values; only inputs (defined from numbers) can be trained"
+    static func notAParameter(_ name: String, _ doing: String) -> String {
+        "'\(name)' is computed from other values; only inputs (defined from numbers) can be \(doing)"
     }
     static func notScalarOutput(_ name: String, shape: String) -> String {
         "gradients need a scalar output, and '\(name)' has shape \(shape); reduce it first, e.g. with sum(…)"
     }
     static func numberTooLarge(_ text: String) -> String { "the number \(text) is too large for a double" }
     static func positiveInteger(_ what: String) -> String { "\(what) must be a positive whole number" }
+    static let powerIsCaret = "to raise to a power, write '^': x ^ 2"
+    static let tooManyOperations =
+        "the expression chains too many operations (at most \(Parser.maximumDepth) levels); split it over several names"
     static func tupleNeedsDataSet(_ count: Int) -> String {
         "only a data set such as spiral(…) can be unpacked into \(count) names"
     }

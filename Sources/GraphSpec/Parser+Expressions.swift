@@ -2,8 +2,11 @@ extension Parser {
     /// expression → term (('+' | '-') term)*
     mutating func expression() throws(ParseError) -> Expression {
         try nested { (parser: inout Parser) throws(ParseError) -> Expression in
+            let depth = parser.depth
+            defer { parser.depth = depth }
             var left = try parser.term()
             while parser.check(.plus) || parser.check(.minus) {
+                try parser.lengthen()
                 let op = parser.advance()
                 let right = try parser.term()
                 left = .binary(op.kind == .plus ? .add : .subtract, left, right, operatorRange: op.range,
@@ -15,8 +18,11 @@ extension Parser {
 
     /// term → unary (('*' | '/' | '@') unary)*
     private mutating func term() throws(ParseError) -> Expression {
+        let depth = self.depth
+        defer { self.depth = depth }
         var left = try unary()
         while check(.star) || check(.slash) || check(.at) {
+            try lengthen()
             let op = advance()
             let kind: BinaryOperator = op.kind == .star ? .multiply : op.kind == .slash ? .divide : .matrixProduct
             let right = try unary()
@@ -46,8 +52,11 @@ extension Parser {
 
     /// postfix → primary ('.T')*
     private mutating func postfix() throws(ParseError) -> Expression {
+        let depth = self.depth
+        defer { self.depth = depth }
         var value = try primary()
         while check(.dotT) {
+            try lengthen()
             let t = advance()
             value = .transpose(value, range: value.range.lowerBound..<t.range.upperBound)
         }
@@ -73,13 +82,14 @@ extension Parser {
         case .leftParen:
             advance()
             let inner = try expression()
-            _ = try consume(.rightParen, { Message.expectedClosing(")", opened: token, $0) })
-            return inner
+            try close(.rightParen, opened: token)
+            return inner.spanning(token.range.lowerBound..<previous.range.upperBound)
         case .leftBracket:
             advance()
             return try list(openedBy: token)
         default:
-            throw error(Message.expectedValue(peek))
+            let power = check(.star) && previous.kind == .star && previous.range.upperBound == peek.range.lowerBound
+            throw error(Message.expectedValue(peek), hint: power ? Message.powerIsCaret : nil)
         }
     }
 
@@ -90,7 +100,7 @@ extension Parser {
             items.append(try expression())
             if !match(.comma) { break }
         }
-        _ = try consume(.rightBracket, { Message.expectedClosing("]", opened: bracket, $0) })
+        try close(.rightBracket, opened: bracket)
         return .list(items, range: bracket.range.lowerBound..<previous.range.upperBound)
     }
 
@@ -109,7 +119,7 @@ extension Parser {
             arguments.append(argument)
             if !match(.comma) { break }
         }
-        _ = try consume(.rightParen, { Message.expectedClosing(")", opened: open, $0) })
+        try close(.rightParen, opened: open)
         return arguments
     }
 
@@ -127,5 +137,27 @@ extension Parser {
         defer { depth -= 1 }
         guard depth <= Parser.maximumDepth else { throw error(Message.nestedTooDeeply) }
         return try rule(&self)
+    }
+
+    /// One more operation in a chain: `a + b + c` is `(a + b) + c`, so a long
+    /// chain nests as deeply as brackets do, and counts against the same limit.
+    private mutating func lengthen() throws(ParseError) {
+        depth += 1
+        guard depth <= Parser.maximumDepth else { throw error(Message.tooManyOperations) }
+    }
+}
+
+extension Expression {
+    /// The same expression, spanning `range`: a parenthesized operation covers its
+    /// parentheses. (A number or a name keeps its own range, which is its text.)
+    fileprivate func spanning(_ range: Range<Int>) -> Expression {
+        switch self {
+        case .number, .name: return self
+        case .list(let items, _): return .list(items, range: range)
+        case .negate(let x, _): return .negate(x, range: range)
+        case .binary(let op, let a, let b, let opRange, _): return .binary(op, a, b, operatorRange: opRange, range: range)
+        case .transpose(let x, _): return .transpose(x, range: range)
+        case .call(let name, let arguments, let nameRange, _): return .call(name, arguments, nameRange: nameRange, range: range)
+        }
     }
 }

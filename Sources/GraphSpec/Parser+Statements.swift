@@ -77,7 +77,7 @@ extension Parser {
                 break
             }
             names.append(Name(text: peek.text, range: advance().range))
-            if !match(.comma) { break }
+            if !match(.comma), !check(word: "samples") { break }  // the comma before 'samples:' is optional
         }
         return .gradcheck(names, samples: samples, range: start..<previous.range.upperBound)
     }

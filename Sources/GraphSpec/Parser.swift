@@ -34,6 +34,7 @@ struct Parser {
         var statements: [Statement] = []
         while !check(.end) {
             if match(.newline) || match(.semicolon) { continue }
+            let (start, parsed) = (current, statements.count)
             do throws(ParseError) {
                 statements.append(try statement())
                 if !check(.end), !match(.newline), !match(.semicolon) {
@@ -42,9 +43,31 @@ struct Parser {
             } catch {
                 diagnostics.append(error.diagnostic)
                 synchronize()
+                if statements.count == parsed, let unparsed = unparsedAssignment(from: start) {
+                    statements.append(unparsed)
+                }
             }
         }
         return statements
+    }
+
+    /// What can still be read of an assignment that failed to parse: the
+    /// names it defines, so that later uses of them are not reported again.
+    private func unparsedAssignment(from start: Int) -> Statement? {
+        var i = start
+        var names: [Name] = []
+        while tokens[i].kind == .identifier {
+            names.append(Name(text: tokens[i].text, range: tokens[i].range))
+            i += 1
+            if tokens[i].kind == .equal {
+                let rest = tokens[min(i + 1, current)..<current]
+                return .unparsed(names, mentionsNames: rest.contains { $0.kind == .identifier },
+                                 range: tokens[start].range.lowerBound..<tokens[i].range.upperBound)
+            }
+            guard tokens[i].kind == .comma else { return nil }
+            i += 1
+        }
+        return nil
     }
 
     /// Skips to the start of the next statement.
@@ -102,7 +125,23 @@ struct Parser {
         if case .invalid(let why) = peek.kind {
             return ParseError(diagnostic: source.diagnostic(why, at: peek.range))
         }
-        return ParseError(diagnostic: source.diagnostic(message, at: peek.range, hint: hint))
+        return ParseError(diagnostic: source.diagnostic(message, at: errorRange, hint: hint))
+    }
+
+    /// Where an error at the next token is shown: on it, or, when the line or
+    /// the spec ends there, just after the last token (where the missing part goes).
+    var errorRange: Range<Int> {
+        guard peek.kind == .newline || peek.kind == .end, current > 0 else { return peek.range }
+        return previous.range.upperBound..<previous.range.upperBound + 1
+    }
+
+    /// The `closing` bracket of `opening`; else an error that says where the opening one is.
+    mutating func close(_ closing: Token.Kind, opened opening: Token) throws(ParseError) {
+        guard !match(closing) else { return }
+        let open = source.location(of: opening.range.lowerBound)
+        let here = source.location(of: errorRange.lowerBound)
+        let place = open.line == here.line ? "column \(open.column)" : "line \(open.line), column \(open.column)"
+        throw error(Message.expectedClosing(opened: opening.text, at: place, peek))
     }
 
     /// An error at `range`.

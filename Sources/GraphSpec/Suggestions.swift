@@ -1,12 +1,18 @@
 /// Near misses for "did you mean …?" hints.
 enum Suggestions {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
+    ///
+    /// A typo keeps part of the word, so a candidate must share at least one
+    /// letter with it ('z' is no typo of 'x'). Ties go to the alphabetically
+    /// first, so the hint does not depend on the order of the candidates.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(1, min(2, word.count / 3))
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
             let d = distance(Array(word.lowercased()), Array(candidate.lowercased()))
-            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+            guard d <= limit, d < max(word.count, candidate.count) else { continue }
+            if let (name, distance) = best, (distance, name) <= (d, candidate) { continue }
+            best = (candidate, d)
         }
         return best?.0
     }

@@ -77,12 +77,15 @@ enum Statement: Sendable {
                   batch: Expression?, range: Range<Int>)
     /// `show expr`.
     case show(Expression, range: Range<Int>)
+    /// An assignment that did not parse (its diagnostic is already recorded):
+    /// the names it defines, and whether what follows '=' reads any name.
+    case unparsed([Name], mentionsNames: Bool, range: Range<Int>)
 
     /// The scalars of the whole statement.
     var range: Range<Int> {
         switch self {
         case .assign(_, _, let r), .backward(_, let r), .expect(_, let r), .gradcheck(_, _, let r),
-             .minimize(_, _, _, _, _, let r), .show(_, let r):
+             .minimize(_, _, _, _, _, let r), .show(_, let r), .unparsed(_, _, let r):
             return r
         }
     }
