@@ -5,7 +5,9 @@
 # one command to run), then build with SwiftPM.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libopenblas-dev pkg-config
+# Libraries the package links, the font the graphs are laid out with, KaTeX
+# for math, and cmark's command (the tests compare our prose with it).
+DEBIAN_PACKAGES := pkg-config libopenblas-dev libcmark-dev cmark libgraphviz-dev fonts-dejavu-core libjs-katex
 
 .PHONY: all deps test bench workbook clean
 
@@ -26,22 +28,21 @@ deps:
 	  fi; \
 	fi
 
-# Runs every test (Swift Testing).
+# Runs every test (Swift Testing), then checks that output/ is what the lectures give.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	.build/debug/gradbook build --check
 
 # Builds in release mode and prints the engine's speed figures.
 bench: deps
 	$(SWIFT) build -c release --product gradbook-bench
 	.build/release/gradbook-bench
 
-# Builds the workbook from lectures/ into output/. Not there yet: the
-# lecture build (`gradbook build`) is the issue "Lectures in, verified HTML
-# and Markdown notes out"; until then this builds the engine and says so.
+# Builds the workbook from lectures/ into output/.
 workbook: deps
-	$(SWIFT) build
-	@echo "gradbook build does not exist yet: lectures/ and output/ arrive with the lecture build."
+	$(SWIFT) build -c release --product gradbook
+	.build/release/gradbook build
 
 clean:
 	rm -rf .build

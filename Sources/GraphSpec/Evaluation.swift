@@ -21,6 +21,8 @@ public struct Evaluation {
     public internal(set) var trainings: [Training] = []
     /// What could not be parsed or computed.
     public internal(set) var diagnostics: [Diagnostic] = []
+    /// One error per failed check, at its line: "expected df/dx = -3, computed -4".
+    public internal(set) var failures: [Diagnostic] = []
     /// The nodes made by `expect` and `show` expressions rather than by the program itself.
     public internal(set) var auxiliary: Set<Int> = []
     /// Where in the source each node was made.

@@ -23,9 +23,8 @@ extension Evaluator {
             }
             detail = e.relation == .equal ? (tolerance ?? tolerances[0]).description : e.relation.rawValue
         }
-        result.checks.append(CheckResult(kind: .expect, text: source.slice(e.range),
-                                         location: source.location(of: e.range.lowerBound),
-                                         expected: expectedText, computed: computed, passed: passed, detail: detail))
+        record(CheckResult(kind: .expect, text: source.slice(e.range), location: source.location(of: e.range.lowerBound),
+                           expected: expectedText, computed: computed, passed: passed, detail: detail), at: e.range)
     }
 
     /// The value an expectation checks: a gradient `dout/dname`, or any expression.
@@ -99,10 +98,29 @@ extension Evaluator {
             "\(check.entries.count) entries; worst relative error \(Tensor.format($0.relativeError, significant: 2)) at "
                 + "\($0.input)\($0.index.isEmpty ? "" : "\($0.index)") (analytic \(Tensor.format($0.analytic)), numerical \(Tensor.format($0.numerical)))"
         } ?? "no entries to check"
-        result.checks.append(CheckResult(kind: .gradcheck, text: source.slice(range),
-                                         location: source.location(of: range.lowerBound),
-                                         expected: "relative error < 1e-7", computed: worst.map { Tensor($0.relativeError) },
-                                         passed: check.passed, detail: detail))
+        record(CheckResult(kind: .gradcheck, text: source.slice(range), location: source.location(of: range.lowerBound),
+                           expected: "relative error < 1e-7", computed: worst.map { Tensor($0.relativeError) },
+                           passed: check.passed, detail: detail), at: range)
+    }
+
+    /// Keeps a check's result; a failed one is also an error at its line, so the
+    /// terminal and GitHub point at every wrong figure.
+    private mutating func record(_ check: CheckResult, at range: Range<Int>) {
+        result.checks.append(check)
+        if !check.passed { result.failures.append(source.diagnostic(Self.failure(check), at: range)) }
+    }
+
+    /// "expected df/dx = -3, computed -4", with the tolerance when the figure was rounded; or the gradient check's worst entry.
+    static func failure(_ check: CheckResult) -> String {
+        switch check.kind {
+        case .expect:
+            let computed = check.computed.map { $0.description.split(separator: "\n").map { $0.drop { $0 == " " } }
+                .joined(separator: " ") } ?? "nothing"
+            let rounded = check.detail.hasPrefix("rounded") || check.detail.hasPrefix("±")
+            return "expected \(check.text), computed \(computed)" + (rounded ? " (\(check.detail))" : "")
+        case .gradcheck:
+            return "gradient check failed: \(check.detail)"
+        }
     }
 
     /// The input `name` names, to be trained or checked (`doing`): one defined from numbers, not data or labels.

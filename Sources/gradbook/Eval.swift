@@ -31,7 +31,7 @@ struct Eval: ParsableCommand {
         } else {
             print(EvalTable.render(evaluation), terminator: "")
         }
-        Terminal.report(evaluation.diagnostics + FailedChecks.diagnostics(evaluation, text: text))
+        Terminal.report(evaluation.diagnostics + evaluation.failures)
         if evaluation.diagnostics.containsError { throw Outcome.inputError }
         if !evaluation.passed { throw Outcome.checkFailed }
     }

@@ -16,7 +16,7 @@ enum Session {
         if !quiet, !Terminal.isInteractive {
             for result in results {
                 let (total, passed) = result.checkCounts
-                Terminal.status("\(result.lecture.path): \(result.examples.count) examples, \(passed)/\(total) checks passed")
+                Terminal.status("\(result.lecture.path): \(count(result.examples.count, "example")), \(passed)/\(total) checks passed")
             }
         }
         return (results, loadErrors)

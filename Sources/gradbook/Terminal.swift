@@ -3,13 +3,13 @@ import Foundation
 
 /// Where output goes: results to standard output, diagnostics to standard error.
 enum Terminal {
-    /// Prints diagnostics to standard error in the order of their lines, and on
-    /// GitHub Actions also as annotations.
+    /// Prints diagnostics to standard error, file by file in the order of their
+    /// lines, and on GitHub Actions also as annotations.
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         let diagnostics = diagnostics.enumerated().sorted {
-            ($0.element.location.line, $0.element.location.column, $0.offset)
-                < ($1.element.location.line, $1.element.location.column, $1.offset)
+            ($0.element.location.path, $0.element.location.line, $0.element.location.column, $0.offset)
+                < ($1.element.location.path, $1.element.location.line, $1.element.location.column, $1.offset)
         }.map(\.element)
         var text = DiagnosticPrinter.render(diagnostics)
         if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
