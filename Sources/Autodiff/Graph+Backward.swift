@@ -48,7 +48,7 @@ extension Graph {
     }
 
     /// The nodes the output depends on, itself included, in the order they were made.
-    func ancestors(of output: Node) -> [Node] {
+    public func ancestors(of output: Node) -> [Node] {
         if let cached = ancestorsCache[output.id] { return cached }
         var reached = Array(repeating: false, count: output.id + 1)
         reached[output.id] = true

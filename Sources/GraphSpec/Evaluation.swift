@@ -18,7 +18,9 @@ public struct Evaluation {
     /// Every `show`, in order.
     public internal(set) var shown: [ShownValue] = []
     /// Every `minimize`, in order.
-    public internal(set) var trainings: [Training] = []
+    public internal(set) var minimizations: [Minimization] = []
+    /// Every optimizer's run of every `minimize`, in order.
+    public var trainings: [Training] { minimizations.flatMap(\.runs) }
     /// What could not be parsed or computed.
     public internal(set) var diagnostics: [Diagnostic] = []
     /// One error per failed check, at its line: "expected df/dx = -3, computed -4".
@@ -72,7 +74,38 @@ public struct ShownValue {
     /// Where it is written.
     public let location: SourceLocation
     /// Its value.
-    public let value: Tensor
+    public internal(set) var value: Tensor
+    /// For `show plot(y, x)`: the values along the horizontal axis (0, 1, 2, … for `plot(y)`).
+    public internal(set) var abscissa: Tensor? = nil
+}
+
+/// One `minimize` statement: a run per optimizer, and what to draw of them.
+public struct Minimization {
+    /// Where the statement is written.
+    public let location: SourceLocation
+    /// One run per optimizer, in the order written.
+    public internal(set) var runs: [Training]
+    /// The loss over a window around the runs' paths, when the parameters are two scalars.
+    public internal(set) var surface: Surface?
+    /// The classes the trained model predicts over the plane, when it classifies 2-D data.
+    public internal(set) var boundary: Boundary?
+}
+
+/// A loss of two scalar parameters sampled on a grid: `losses[j][i]` at (xs[i], ys[j]).
+public struct Surface: Sendable {
+    public let xs: [Double]
+    public let ys: [Double]
+    public let losses: [[Double]]
+}
+
+/// A trained classifier of 2-D points: the class it predicts at each grid point
+/// (`classes[j][i]` at (xs[i], ys[j])), and the data with their labels.
+public struct Boundary: Sendable {
+    public let xs: [Double]
+    public let ys: [Double]
+    public let classes: [[Int]]
+    public let points: [[Double]]
+    public let labels: [Int]
 }
 
 /// One optimizer's run of a `minimize` statement.
@@ -85,6 +118,8 @@ public struct Training {
     public let path: [[Double]]
     /// The names of the parameters trained.
     public let parameters: [String]
+    /// The parameters' values after the last step.
+    public let final: [Tensor]
     /// Where the statement is written.
     public let location: SourceLocation
 }

@@ -25,6 +25,12 @@ extension Evaluator {
                 throw error("\(name) would make \(sizes.reduce(1, *)) entries, more than the 50 million allowed", at: range)
             }
             return .constant(make(sizes, labels), text: source.slice(range))
+        case .numbers(let make):
+            var numbers: [Double] = []
+            for argument in positional { numbers.append(try constantNumber(argument, what: "an argument of \(name)")) }
+            do { return .constant(try make(numbers), text: source.slice(range)) } catch {
+                throw self.error("\(name) takes a start, an end and a count of at least 2 points", at: range)
+            }
         case .dataset(let make):
             for key in ["points", "classes"] where labels[key]! < 1 || labels[key]! != labels[key]!.rounded() {
                 throw error(Message.positiveInteger("'\(key):'"), at: range)

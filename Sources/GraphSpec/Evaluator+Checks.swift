@@ -3,7 +3,12 @@ import Autodiff
 extension Evaluator {
     /// One expectation: `f = -12`, `df/dx = -4`, `q = [0.22, 0.26]`, `L <= 0.3`, `x = 0.1 ± 1e-6`.
     mutating func expect(_ e: Expectation) throws(EvalError) {
-        let computed = try target(e.target)
+        let computed: Tensor
+        if let run = e.optimizer {
+            computed = try atRun(run) { (me: inout Evaluator) throws(EvalError) -> Tensor in try me.target(e.target) }
+        } else {
+            computed = try target(e.target)
+        }
         let (expected, tolerances) = try figures(e.expected)
         var tolerance: Tolerance?
         if let bound = e.tolerance {
@@ -27,8 +32,28 @@ extension Evaluator {
                            expected: expectedText, computed: computed, passed: passed, detail: detail), at: e.range)
     }
 
+    /// Runs `body` with the parameters at the values the optimizer `name` reached in the
+    /// latest `minimize` that ran it (`expect L with sgd <= 0.5`), then puts them back.
+    private mutating func atRun(_ name: Name, _ body: (inout Evaluator) throws(EvalError) -> Tensor) throws(EvalError) -> Tensor {
+        let runs = result.trainings.reversed()
+        guard let run = runs.first(where: { $0.optimizer == name.text })
+                ?? runs.first(where: { $0.optimizer.prefix { $0 != "(" } == name.text }) else {
+            throw error(Message.noSuchRun(name.text, known: result.trainings.map(\.optimizer)), at: name.range)
+        }
+        let parameters = run.parameters.compactMap { bindings[$0]?.node }
+        let saved = parameters.map(\.value)
+        func place(_ values: [Tensor]) {
+            for (node, value) in zip(parameters, values) { result.graph.set(node, to: value) }
+            _ = try? result.graph.forward()
+            gradientsFresh = false
+        }
+        place(run.final)
+        defer { place(saved) }
+        return try body(&self)
+    }
+
     /// The value an expectation checks: a gradient `dout/dname`, or any expression.
-    private mutating func target(_ target: Expression) throws(EvalError) -> Tensor {
+    mutating func target(_ target: Expression) throws(EvalError) -> Tensor {
         if let (of, wrt) = gradientTarget(target) {
             guard bindings[wrt.text] != nil || failed.contains(wrt.text) || definitions[wrt.text] != nil else {
                 throw error(Message.gradientOfNothing(wrt.text), at: wrt.range)
@@ -136,13 +161,31 @@ extension Evaluator {
     mutating func show(_ expression: Expression) throws(EvalError) {
         makingAuxiliary = true
         defer { makingAuxiliary = false }
-        let tensor: Tensor
-        switch try value(of: expression) {
-        case .constant(let t, _): tensor = t
-        case .node(let node): tensor = node.value
-        case .dataset(let set): tensor = set.X
+        var shown = ShownValue(text: source.slice(expression.range), location: source.location(of: expression.range.lowerBound),
+                               value: .zeros([]))
+        if case .call("plot", let arguments, _, let range) = expression {
+            // `show plot(y)` or `show plot(y, x)`: a line of y against x (or against 0, 1, 2, …).
+            guard (1...2).contains(arguments.count), arguments.allSatisfy({ $0.label == nil }) else {
+                throw error(Message.argumentCount("plot", expected: "one or two arguments", given: arguments.count), at: range)
+            }
+            shown.value = try tensor(arguments[0].value)
+            let x = try arguments.count == 2 ? tensor(arguments[1].value) : Tensor((0..<shown.value.count).map(Double.init))
+            guard shown.value.rank == 1, x.shape == shown.value.shape else {
+                throw error(Message.plotShapes(Shape.describe(shown.value.shape), Shape.describe(x.shape)), at: range)
+            }
+            shown.abscissa = x
+        } else {
+            shown.value = try tensor(expression)
         }
-        result.shown.append(ShownValue(text: source.slice(expression.range),
-                                       location: source.location(of: expression.range.lowerBound), value: tensor))
+        result.shown.append(shown)
+    }
+
+    /// The value of an expression as a tensor (a data set shows its points).
+    private mutating func tensor(_ expression: Expression) throws(EvalError) -> Tensor {
+        switch try value(of: expression) {
+        case .constant(let t, _): return t
+        case .node(let node): return node.value
+        case .dataset(let set): return set.X
+        }
     }
 }

@@ -28,17 +28,34 @@ extension Evaluator {
             try? result.graph.forward()
             gradientsFresh = false
         }
+        var minimization = Minimization(location: source.location(of: range.lowerBound), runs: [])
         for (optimizer, text) in optimizers {
             for (node, value) in zip(parameters, start) { result.graph.set(node, to: value) }
             let run = Run(graph: result.graph, loss: loss, parameters: parameters, data: data, fullData: fullData)
             do {
                 let (losses, path) = try run.train(optimizer, steps: steps, batch: batch)
-                result.trainings.append(Training(optimizer: text, losses: losses, path: path,
-                                                 parameters: names.map(\.text), location: source.location(of: range.lowerBound)))
+                minimization.runs.append(Training(optimizer: text, losses: losses, path: path, parameters: names.map(\.text),
+                                                  final: parameters.map(\.value), location: minimization.location))
             } catch {
                 throw self.error("training with \(text) failed at step \(error.step): \(error.underlying.message)", at: range)
             }
         }
+        let pictures = Pictures(graph: result.graph, loss: loss, parameters: parameters)
+        minimization.surface = pictures.surface(around: minimization.runs.map(\.path))
+        if let (X, labels) = classifiedData(of: loss) {
+            minimization.boundary = pictures.boundary(X, labels)
+        }
+        result.minimizations.append(minimization)
+    }
+
+    /// The data set a classifier's loss reads, when its points have two coordinates:
+    /// the labels of its softmax or SVM loss, and the data set's X beside them.
+    private func classifiedData(of loss: Node) -> (Node, Node)? {
+        let data = result.named.filter(\.isData).map(\.node)
+        guard let lossGate = result.graph.ancestors(of: loss).last(where: { $0.gate is SoftmaxLoss || $0.gate is SVMLoss }),
+              data.contains(where: { $0 === lossGate.inputs[1] }),
+              let X = data.first(where: { $0.value.rank == 2 && $0.value.shape[1] == 2 }) else { return nil }
+        return (X, lossGate.inputs[1])
     }
 
     /// Every optimizer a `minimize` can name, with its settings and their defaults (nil: none, it must be given).

@@ -16,12 +16,17 @@ enum Functions {
             case gate(@Sendable ([String: Double]) -> any Gate)
             /// A constant tensor from sizes (the positional arguments) and the labelled arguments.
             case constructor(@Sendable ([Int], [String: Double]) -> Tensor)
+            /// A constant tensor from numbers: the positional arguments.
+            case numbers(@Sendable ([Double]) throws -> Tensor)
             /// A data set.
             case dataset(@Sendable ([String: Double]) -> Dataset)
             /// The Jacobian of its first argument with respect to its second.
             case jacobian
         }
     }
+
+    /// Why a constructor refused its numbers.
+    enum Refusal: Error { case count }
 
     /// Functions whose second argument holds labels.
     static let takesLabels: Set<String> = ["softmax_loss", "svm_loss", "accuracy"]
@@ -43,6 +48,11 @@ enum Functions {
         "jacobian": Function(positional: 2...2, labels: [], kind: .jacobian),
         "l2": gate(1...1) { _ in L2() },
         "leaky_relu": gate(1...1, [("alpha", 0.01)]) { LeakyReLU(alpha: $0["alpha"]!) },
+        "linspace": Function(positional: 3...3, labels: [], kind: .numbers { a in
+            guard a[2] >= 2, a[2] == a[2].rounded(), a[2] <= 1_000_000 else { throw Functions.Refusal.count }
+            let n = Int(a[2])
+            return Tensor((0..<n).map { a[0] + (a[1] - a[0]) * Double($0) / Double(n - 1) })
+        }),
         "log": gate(1...1) { _ in Log() },
         "matmul": gate(2...2) { _ in MatrixProduct() },
         "max": gate(2...2) { _ in Max() },

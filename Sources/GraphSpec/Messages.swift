@@ -72,10 +72,17 @@ enum Message {
     static func notAParameter(_ name: String, _ doing: String) -> String {
         "'\(name)' is computed from other values; only inputs (defined from numbers) can be \(doing)"
     }
+    static func noSuchRun(_ name: String, known: [String]) -> String {
+        known.isEmpty ? "no minimize has run yet, so there is no run of '\(name)' to check"
+            : "no minimize ran '\(name)'; the runs so far: \(known.map { "'\($0)'" }.joined(separator: ", "))"
+    }
     static func notScalarOutput(_ name: String, shape: String) -> String {
         "gradients need a scalar output, and '\(name)' has shape \(shape); reduce it first, e.g. with sum(…)"
     }
     static func numberTooLarge(_ text: String) -> String { "the number \(text) is too large for a double" }
+    static func plotShapes(_ y: String, _ x: String) -> String {
+        "plot draws a vector against a vector of the same length; here they are \(y) and \(x)"
+    }
     static func positiveInteger(_ what: String) -> String { "\(what) must be a positive whole number" }
     static let powerIsCaret = "to raise to a power, write '^': x ^ 2"
     static let tooManyOperations =

@@ -53,15 +53,23 @@ extension Parser {
         return .expect(expectations, range: start..<previous.range.upperBound)
     }
 
-    /// expectation → expression ('=' | '>=' | '<=') expression ('±' expression)?
+    /// expectation → expression ('with' optimizer)? ('=' | '>=' | '<=') expression ('±' expression)?
     private mutating func expectation() throws(ParseError) -> Expectation {
         let target = try expression()
+        var optimizer: Name?
+        if match(word: "with") {
+            let start = peek.range.lowerBound
+            let name = try consume(.identifier, Message.expectedOptimizer)
+            if match(.leftParen) { _ = try argumentList() }
+            _ = name
+            optimizer = Name(text: source.slice(start..<previous.range.upperBound), range: start..<previous.range.upperBound)
+        }
         let relation: Relation
         if match(.equal) { relation = .equal } else if match(.greaterEqual) { relation = .atLeast } else if match(
             .lessEqual) { relation = .atMost } else { throw error(Message.expectedRelation(peek)) }
         let expected = try expression()
         let tolerance = match(.plusMinus) ? try expression() : nil
-        return Expectation(target: target, relation: relation, expected: expected, tolerance: tolerance,
+        return Expectation(target: target, optimizer: optimizer, relation: relation, expected: expected, tolerance: tolerance,
                            range: target.range.lowerBound..<previous.range.upperBound)
     }
 

@@ -49,6 +49,8 @@ enum Relation: String, Sendable {
 /// One `target = value [± tolerance]` of an `expect` statement.
 struct Expectation: Sendable {
     var target: Expression
+    /// `with sgd`: judge the target at the values that optimizer's run reached.
+    var optimizer: Name?
     var relation: Relation
     var expected: Expression
     var tolerance: Expression?

@@ -17,23 +17,33 @@ public enum Book {
         let lectures = ordered(results)
         var files = [OutputFile(path: "assets/gradbook.css", contents: Theme.css),
                      OutputFile(path: "assets/gradbook.js", contents: Theme.script)]
-        for (index, result) in lectures.enumerated() {
-            let slug = result.lecture.slug
-            var svgs: [String: String] = [:]
-            for example in result.examples {
-                guard let svg = try? Graphviz.svg(GraphDrawing.dot(example.evaluation)) else { continue }
-                svgs[example.example.id] = svg
-                files.append(OutputFile(path: "\(slug)/\(fileName(example.example.id)).svg", contents: svg))
-            }
-            let neighbours = (index > 0 ? lectures[index - 1].lecture : nil,
-                              index + 1 < lectures.count ? lectures[index + 1].lecture : nil)
-            files.append(OutputFile(path: "\(slug).html",
-                                    contents: HTMLPage.render(result, svgs: svgs, neighbours: neighbours, unsafeHTML: unsafeHTML)))
-            files.append(OutputFile(path: "\(slug).md", contents: MarkdownPage.render(result)))
-        }
+        // Lectures are drawn on every core; only the Graphviz calls inside take turns.
+        files += Array(lectures.indices).concurrentMap { pages(of: lectures, at: $0, unsafeHTML: unsafeHTML) }.joined()
         files.append(OutputFile(path: "index.html", contents: Contents.html(lectures)))
         files.append(OutputFile(path: "README.md", contents: Contents.markdown(lectures)))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The files of lecture `index`: an SVG per example, its HTML page and its Markdown page.
+    private static func pages(of lectures: [LectureResult], at index: Int, unsafeHTML: Bool) -> [OutputFile] {
+        let result = lectures[index], slug = result.lecture.slug
+        var files: [OutputFile] = [], svgs: [String: String] = [:], figures: [String: [Figure]] = [:]
+        for example in result.examples {
+            figures[example.example.id] = Figures.of(example)
+            for figure in figures[example.example.id] ?? [] {
+                files.append(OutputFile(path: "\(slug)/\(figure.fileName)", contents: figure.svg))
+            }
+            guard let svg = try? Graphviz.svg(GraphDrawing.dot(example.evaluation)) else { continue }
+            svgs[example.example.id] = svg
+            files.append(OutputFile(path: "\(slug)/\(fileName(example.example.id)).svg", contents: svg))
+        }
+        let neighbours = (index > 0 ? lectures[index - 1].lecture : nil,
+                          index + 1 < lectures.count ? lectures[index + 1].lecture : nil)
+        files.append(OutputFile(path: "\(slug).html",
+                                contents: HTMLPage.render(result, svgs: svgs, figures: figures, neighbours: neighbours,
+                                                          unsafeHTML: unsafeHTML)))
+        files.append(OutputFile(path: "\(slug).md", contents: MarkdownPage.render(result, figures: figures)))
+        return files
     }
 
     /// Lectures in course order: by `order` from the front matter, then by page name.

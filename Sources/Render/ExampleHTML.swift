@@ -7,7 +7,7 @@ import Workbook
 /// of named nodes, the edges of a scalar graph, every check, shown values,
 /// training runs, and the diagnostics of a broken example beside its source.
 enum ExampleHTML {
-    static func render(_ result: ExampleResult, svg: String?) -> String {
+    static func render(_ result: ExampleResult, svg: String?, figures: [Figure] = []) -> String {
         let example = result.example, evaluation = result.evaluation
         var html = "<section class=\"example\(result.passed ? "" : " failed")\" id=\"\(Escape.html(Book.fileName(example.id)))\">\n"
         if let title = example.title { html += "<h4 class=\"example-title\">\(Escape.html(title))</h4>\n" }
@@ -16,6 +16,9 @@ enum ExampleHTML {
         html += edgeTable(evaluation)
         html += shown(evaluation)
         html += trainings(evaluation)
+        for figure in figures {
+            html += "<figure class=\"plot\">\n\(figure.svg)<figcaption>\(Escape.html(figure.caption))</figcaption>\n</figure>\n"
+        }
         html += checks(evaluation)
         if !result.diagnostics.isEmpty { html += diagnostics(result) }
         return html + "</section>\n"
@@ -65,7 +68,7 @@ enum ExampleHTML {
     }
 
     private static func shown(_ evaluation: Evaluation) -> String {
-        evaluation.shown.map {
+        evaluation.shown.filter { $0.abscissa == nil }.map {
             "<div class=\"shown\"><code>\(Escape.html($0.text))</code> =\n<pre>\(Escape.html($0.value.description))</pre></div>\n"
         }.joined()
     }

@@ -3,7 +3,8 @@ import Workbook
 /// A lecture's HTML page: the prose as cmark renders it, each example in
 /// place of its block, a navigation bar, the stylesheet, and KaTeX for math.
 enum HTMLPage {
-    static func render(_ result: LectureResult, svgs: [String: String], neighbours: (Lecture?, Lecture?),
+    static func render(_ result: LectureResult, svgs: [String: String], figures: [String: [Figure]] = [:],
+                       neighbours: (Lecture?, Lecture?),
                        unsafeHTML: Bool) -> String {
         let lecture = result.lecture
         let (protected, math) = Math.protect(lecture.body)
@@ -11,7 +12,7 @@ enum HTMLPage {
         for example in result.examples { byLine[example.example.fenceLine] = example }
         let body = Markdown.html(protected, unsafe: unsafeHTML) { block in
             guard let example = byLine[block.startLine + lecture.bodyFirstLine - 1] else { return nil }
-            return ExampleHTML.render(example, svg: svgs[example.example.id])
+            return ExampleHTML.render(example, svg: svgs[example.example.id], figures: figures[example.example.id] ?? [])
         }
         let nav = navigation(neighbours)
         let problems = lecture.diagnostics.isEmpty ? ""

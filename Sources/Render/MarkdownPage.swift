@@ -6,7 +6,7 @@ import Workbook
 /// A lecture as GitHub Markdown: the prose as written, and each example, in
 /// place of its block, as an SVG image, a table and a list of checks.
 enum MarkdownPage {
-    static func render(_ result: LectureResult) -> String {
+    static func render(_ result: LectureResult, figures: [String: [Figure]] = [:]) -> String {
         let lecture = result.lecture
         let lines = lecture.body.split(separator: "\n", omittingEmptySubsequences: false)
         var out: [String] = []
@@ -17,7 +17,7 @@ enum MarkdownPage {
             guard start >= line, end < lines.count else { continue }
             out += lines[line..<start].map(String.init)
             let indent = String(lines[start].prefix(example.example.indent))
-            out += render(example, slug: lecture.slug).map { $0.isEmpty ? $0 : indent + $0 }
+            out += render(example, slug: lecture.slug, figures: figures[example.example.id] ?? []).map { $0.isEmpty ? $0 : indent + $0 }
             line = end + 1
         }
         out += lines[min(line, lines.count)...].map(String.init)
@@ -26,7 +26,7 @@ enum MarkdownPage {
     }
 
     /// One example's Markdown lines.
-    private static func render(_ result: ExampleResult, slug: String) -> [String] {
+    private static func render(_ result: ExampleResult, slug: String, figures: [Figure]) -> [String] {
         let example = result.example, evaluation = result.evaluation
         var lines: [String] = []
         if let title = example.title { lines += ["**\(Escape.markdownCell(title))**", ""] }
@@ -39,12 +39,15 @@ enum MarkdownPage {
             }
             lines.append("")
         }
-        for shown in evaluation.shown {
+        for shown in evaluation.shown where shown.abscissa == nil {
             lines += ["`\(shown.text)` =", "", "```", shown.value.description, "```", ""]
         }
         for training in evaluation.trainings {
             lines += ["minimize with `\(training.optimizer)`: loss \(ExampleHTML.number(training.losses.first ?? 0)) → "
                 + "\(ExampleHTML.number(training.losses.last ?? 0)) in \(training.losses.count - 1) steps", ""]
+        }
+        for figure in figures {
+            lines += ["![\(Escape.markdownCell(figure.caption))](\(slug)/\(figure.fileName))", ""]
         }
         for check in evaluation.checks {
             let computed = check.kind == .expect ? " — computed `\(ExampleHTML.flat(check.computed))`" : ""

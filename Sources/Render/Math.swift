@@ -8,7 +8,14 @@ enum Math {
         var out = "", spans: [(tex: String, display: Bool)] = []
         var i = 0, atLineStart = true, inFence = false
         while i < chars.count {
-            if atLineStart, isFence(chars, i) { inFence.toggle() }
+            if atLineStart, isFence(chars, i) {
+                // A fence line, opening or closing, is copied whole: its backticks are no code span.
+                inFence.toggle()
+                let end = chars[i...].firstIndex(of: "\n") ?? chars.count
+                out += String(chars[i..<end])
+                i = end
+                continue
+            }
             let c = chars[i]
             atLineStart = c == "\n"
             if inFence || c == "\n" { out.append(c); i += 1; continue }
@@ -35,17 +42,30 @@ enum Math {
     }
 
     /// The HTML with each placeholder replaced by its math, escaped, in KaTeX's delimiters.
+    /// One pass over the page: it holds every example's SVG, so a search per span
+    /// would cost spans × page size.
     static func restore(_ html: String, _ spans: [(tex: String, display: Bool)]) -> String {
-        var result = html
-        for (index, span) in spans.enumerated().reversed() {
-            let tex = Escape.html(span.tex)
-            let math = span.display ? "<span class=\"math display\">\\[\(tex)\\]</span>" : "<span class=\"math\">\\(\(tex)\\)</span>"
-            result = result.replacing(placeholder(index), with: math)
+        guard !spans.isEmpty else { return html }
+        var result = "", rest = html[...]
+        result.reserveCapacity(html.utf8.count)
+        while let hit = rest.utf8.firstRange(of: marker.utf8) {  // bytes: no grapheme breaking over the SVGs
+            let digits = rest[hit.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            guard let index = Int(digits), index < spans.count, String(index) == digits,
+                  rest[digits.endIndex...].first == "X" else {
+                result += rest[..<hit.upperBound]
+                rest = rest[hit.upperBound...]
+                continue
+            }
+            let (tex, display) = (Escape.html(spans[index].tex), spans[index].display)
+            result += rest[..<hit.lowerBound]
+            result += display ? "<span class=\"math display\">\\[\(tex)\\]</span>" : "<span class=\"math\">\\(\(tex)\\)</span>"
+            rest = rest[rest.index(after: digits.endIndex)...]
         }
-        return result
+        return result + rest
     }
 
-    private static func placeholder(_ index: Int) -> String { "GRADBOOKMATH\(index)X" }
+    private static let marker = "GRADBOOKMATH"
+    private static func placeholder(_ index: Int) -> String { "\(marker)\(index)X" }
 
     private static func isFence(_ chars: [Character], _ i: Int) -> Bool {
         let indent = chars[i...].prefix { $0 == " " }.count

@@ -16,6 +16,9 @@ enum Theme {
         .example-title { margin: 0 0 0.5rem; }
         figure.graph { margin: 0.5rem 0; overflow-x: auto; text-align: center; }
         figure.graph svg { max-width: 100%; height: auto; }
+        figure.plot { margin: 0.75rem 0; text-align: center; }
+        figure.plot svg { max-width: 100%; height: auto; }
+        figure.plot figcaption { font-family: "DejaVu Sans", sans-serif; font-size: 0.8rem; color: var(--muted); }
         table { border-collapse: collapse; margin: 0.75rem 0; font-family: "DejaVu Sans", sans-serif; font-size: 0.85rem;
           display: block; overflow-x: auto; }
         th, td { border-bottom: 1px solid var(--rule); padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }

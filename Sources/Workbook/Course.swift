@@ -22,7 +22,24 @@ public enum Course {
                 }
             }
         }
-        return (lectures, diagnostics)
+        return (uniqueSlugs(lectures), diagnostics)
+    }
+
+    /// Gives every lecture a page of its own: of `a b.md` and `a!b.md` (both `a-b`) the
+    /// second becomes `a-b-2`, and none takes the contents' `index` or `README`. Names are
+    /// compared ignoring case, as macOS's file system does.
+    static func uniqueSlugs(_ lectures: [Lecture]) -> [Lecture] {
+        var taken: Set<String> = ["index", "readme"]
+        return lectures.map { lecture in
+            var lecture = lecture, slug = lecture.slug, n = 1
+            while taken.contains(slug.lowercased()) {
+                n += 1
+                slug = "\(lecture.slug)-\(n)"
+            }
+            taken.insert(slug.lowercased())
+            lecture.slug = slug
+            return lecture
+        }
     }
 
     /// Runs every lecture, on every core; the results keep the lectures' order.

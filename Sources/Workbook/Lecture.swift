@@ -5,8 +5,9 @@ public struct Lecture: Sendable {
     /// The path as given (`lectures/02-backprop.md`), for diagnostics.
     public let path: String
     /// The base name of its pages (`02-backprop`): safe characters only, so
-    /// pages are written inside the output folder whatever the file is called.
-    public let slug: String
+    /// pages are written inside the output folder whatever the file is called;
+    /// `Course.load` makes it unique in the course.
+    public internal(set) var slug: String
     /// The title: from the front matter, else the first `#` heading, else the slug.
     public let title: String
     /// The place in the course, from the front matter's `order`, if given.

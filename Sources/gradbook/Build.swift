@@ -35,10 +35,17 @@ struct Build: ParsableCommand {
             if !stale.isEmpty { throw ExitCode(1) }
             return
         }
+        if !loadErrors.isEmpty {
+            // A lecture that cannot be read has no page: writing the rest would drop it from the contents.
+            let code = Session.finish(results, loadErrors, since: started, verb: "checked")
+            Terminal.status("nothing written to '\(output)'")
+            throw code
+        }
         do {
-            try OutputFolder(output).write(files)
+            try OutputFolder(output).write(files, sparing: results.map(\.lecture.path))
         } catch {
-            Terminal.report([Diagnostic(.error, "cannot write to '\(output)': \(error.localizedDescription)",
+            let reason = (error as? OutputFolder.WriteError)?.reason ?? error.localizedDescription
+            Terminal.report([Diagnostic(.error, "cannot write to '\(output)': \(reason)",
                                         at: SourceLocation(path: output, line: 1, column: 1))])
             throw ExitCode(2)
         }

@@ -4,24 +4,63 @@ import Render
 /// The output folder on disk: written file by file, atomically, and compared
 /// with what a build would write.
 struct OutputFolder {
+    /// The folder as given on the command line, for messages.
+    let path: String
     let root: URL
     /// Where KaTeX is installed (Debian's libjs-katex); copied next to the pages, not committed.
     static let katex = URL(fileURLWithPath: "/usr/share/javascript/katex")
 
-    init(_ path: String) { root = URL(fileURLWithPath: path, isDirectory: true) }
+    init(_ path: String) { (self.path, root) = (path, URL(fileURLWithPath: path, isDirectory: true)) }
 
-    /// Writes every file that changed (temp file + rename), and KaTeX's files.
-    func write(_ files: [OutputFile]) throws {
+    /// Why a file could not be written, in the user's terms.
+    struct WriteError: Error {
+        let reason: String
+    }
+
+    /// Writes every file that changed (temp file + rename), and KaTeX's files;
+    /// nothing at all when a page would land on one of the `lectures` (`--output lectures`).
+    func write(_ files: [OutputFile], sparing lectures: [String] = []) throws {
+        if let (file, lecture) = overwrite(of: lectures, by: files) {
+            throw WriteError(reason: "'\(file)' would overwrite the lecture '\(lecture)'")
+        }
         for file in files {
             let url = root.appendingPathComponent(file.path)
             precondition(url.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/"),
                          "an output path left the output folder: \(file.path)")
             let data = Data(file.contents.utf8)
             if (try? Data(contentsOf: url)) == data { continue }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url, options: .atomic)
+            } catch {
+                // Foundation says only "error 512" when a folder on the way is a file.
+                let folder = (path as NSString).appendingPathComponent((file.path as NSString).deletingLastPathComponent)
+                throw WriteError(reason: Self.fileInTheWay(of: folder).map { "'\($0)' is a file, not a folder" }
+                    ?? error.localizedDescription)
+            }
         }
         try copyKaTeX()
+    }
+
+    /// The first of `files` that is the same file as one of `lectures`, and that lecture.
+    private func overwrite(of lectures: [String], by files: [OutputFile]) -> (file: String, lecture: String)? {
+        func key(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
+        let byKey = Dictionary(lectures.map { (key(URL(fileURLWithPath: $0)), $0) }) { first, _ in first }
+        for file in files {
+            if let lecture = byKey[key(root.appendingPathComponent(file.path))] { return (file.path, lecture) }
+        }
+        return nil
+    }
+
+    /// The deepest thing that exists on the way to folder `path`, when it is not a folder.
+    private static func fileInTheWay(of path: String) -> String? {
+        var path = path
+        while !path.isEmpty {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return isDirectory.boolValue ? nil : path }
+            path = (path as NSString).deletingLastPathComponent
+        }
+        return nil
     }
 
     /// What differs from `files`: `stale:`, `missing:` and `extra:` lines, sorted (KaTeX's copy is not compared).

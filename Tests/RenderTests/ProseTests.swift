@@ -66,3 +66,10 @@ import Testing
             + "<p><span class=\"math display\">\\[x_1 &lt; y_2\\]</span></p>\n<p>not <code>$code$</code></p>\n")
     }
 }
+
+extension ProseTests {
+    @Test func mathAfterACodeBlockIsStillMath() {
+        let body = Self.body("```graph\nx = 1\n```\n\nthen $a*b$\n\n```\ny\n```\n", unsafeHTML: false)
+        #expect(body.contains("<span class=\"math\">\\(a*b\\)</span>"))
+    }
+}

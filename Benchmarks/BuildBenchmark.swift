@@ -1,0 +1,113 @@
+import Foundation
+
+/// `gradbook-bench build`: the wall time of `gradbook build` as a cold process
+/// (the release binary next to this one, a fresh output folder every run), for
+/// the repository's lectures, for 1, 50 and 200 copies of them, and for a
+/// synthetic course of ten lectures with training runs; beside each, the CPU
+/// the child used over its wall time (2.00 = both cores busy), the time of
+/// `gradbook check` (run only: no pages), and Debian's `cmark` rendering the
+/// same Markdown with nothing executed — the floor of a Markdown-to-HTML pipeline.
+func benchmarkBuild() throws {
+    guard let gradbook = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("gradbook").path,
+          FileManager.default.isExecutableFile(atPath: gradbook) else {
+        print("build: no gradbook binary beside gradbook-bench; build every product (`swift build -c release`) first")
+        return
+    }
+    let cmark = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gradbook-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let workloads = try Workload.all(in: scratch)
+
+    print("build: `gradbook build` as a cold process, into a fresh folder in \(scratch.deletingLastPathComponent().path) "
+        + "each run; median of 5–11 runs;")
+    print("       CPU = (user + sys) / wall of the child, 2.00 = both cores; check = `gradbook check` (runs, writes nothing);")
+    print("       cmark = Debian's cmark CLI on the same Markdown, nothing executed")
+    print(Workload.header)
+    var perCopy: [Int: Double] = [:]
+    for (index, workload) in workloads.enumerated() {
+        let runs = workload.files.count >= 200 ? 5 : workload.files.count >= 50 ? 7 : 11
+        // Outputs stay until the end: on ext4 without a journal, creating files just after
+        // deleting many costs the next build (the allocator skips recently freed inodes).
+        let output = { (run: Int) in scratch.appendingPathComponent("output/\(index)/\(run)").path }
+        let build = try Child.median(runs: runs) { [gradbook, "build", workload.folder, "--output", output($0)] }
+        let check = try Child.median(runs: runs) { _ in [gradbook, "check", workload.folder] }
+        let floor = try cmark.map { tool in try Child.median(runs: runs) { _ in [tool] + workload.files } }
+        print(workload.row(build: build, check: check, cmark: floor))
+        if let copies = workload.copies { perCopy[copies] = build.wall / Double(copies) }
+        if workload.copies == 200 {
+            // OpenBLAS's idle worker spins in sched_yield for ~0.1 s after start: CPU that is not gradbook's work.
+            let quiet = try Child.median(runs: runs, environment: ["OPENBLAS_NUM_THREADS=1"]) {
+                [gradbook, "build", workload.folder, "--output", output(100 + $0)]
+            }
+            print("  the same, OPENBLAS_NUM_THREADS=1           \(Workload.figures(quiet)) (no idle BLAS thread)")
+        }
+    }
+    if let one = perCopy[1], let some = perCopy[50], let many = perCopy[200] {
+        print(String(format: "scaling: time per copy ×1 %.2f ms, ×50 %.2f ms, ×200 %.2f ms (×200 / ×50 = %.2f; 1.00 is linear)",
+                     one * 1e3, some * 1e3, many * 1e3, many / some))
+    }
+}
+
+/// A folder of lectures to build.
+struct Workload {
+    let name: String
+    let folder: String
+    /// The lecture files in it, sorted.
+    let files: [String]
+    /// How many copies of the repository's lectures it holds, if it is made of copies.
+    var copies: Int?
+
+    /// The repository's lectures, 1, 50 and 200 copies of them, and the synthetic course.
+    static func all(in scratch: URL) throws -> [Workload] {
+        let lectures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lectures").path
+        let originals = try FileManager.default.contentsOfDirectory(atPath: lectures).filter { $0.hasSuffix(".md") }.sorted()
+            .map { (path: lectures + "/" + $0, name: $0) }
+        var workloads = [Workload(name: "lectures/", folder: lectures, files: originals.map(\.path))]
+        for copies in [1, 50, 200] {
+            var files: [(name: String, text: String)] = []
+            for copy in 1...copies {
+                for lecture in originals {
+                    files.append((String(format: "c%03d-", copy) + lecture.name, try String(contentsOfFile: lecture.path, encoding: .utf8)))
+                }
+            }
+            var workload = try write(files, named: "lectures/ ×\(copies)", in: scratch.appendingPathComponent("copies-\(copies)"))
+            workload.copies = copies
+            workloads.append(workload)
+        }
+        workloads.append(try write(SyntheticCourse.files(), named: "synthetic course (10 × 5 ex.)",
+                                   in: scratch.appendingPathComponent("synthetic")))
+        return workloads
+    }
+
+    /// Writes lecture files into a new folder.
+    static func write(_ files: [(name: String, text: String)], named name: String, in folder: URL) throws -> Workload {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in files {
+            try file.text.write(to: folder.appendingPathComponent(file.name), atomically: false, encoding: .utf8)
+        }
+        return Workload(name: name, folder: folder.path, files: files.map { folder.appendingPathComponent($0.name).path }.sorted())
+    }
+
+    static let header = "workload                         lectures examples      build  per lecture   CPU      check      cmark"
+
+    /// The ```graph blocks in its files.
+    var examples: Int {
+        files.reduce(0) { total, file in
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            return total + text.components(separatedBy: "\n```graph").count - 1
+        }
+    }
+
+    func row(build: Child.Timing, check: Child.Timing, cmark: Child.Timing?) -> String {
+        let floor = cmark.map { String(format: "%7.1f ms", $0.wall * 1e3) } ?? "  (no cmark)"
+        return name.padding(toLength: 32, withPad: " ", startingAt: 0)
+            + String(format: " %8d %8d %8.1f ms %9.2f ms %5.2f %8.1f ms ", files.count, examples, build.wall * 1e3,
+                     build.wall * 1e3 / Double(files.count), build.utilisation, check.wall * 1e3) + floor
+    }
+
+    /// Wall time and CPU use, as a row shows them.
+    static func figures(_ timing: Child.Timing) -> String {
+        String(format: "%8.1f ms             %5.2f", timing.wall * 1e3, timing.utilisation)
+    }
+}
