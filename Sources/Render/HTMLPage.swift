@@ -11,7 +11,9 @@ enum HTMLPage {
         var byLine: [Int: ExampleResult] = [:]
         for example in result.examples { byLine[example.example.fenceLine] = example }
         let body = Markdown.html(protected, unsafe: unsafeHTML) { block in
-            guard let example = byLine[block.startLine + lecture.bodyFirstLine - 1] else { return nil }
+            let line = block.startLine + lecture.bodyFirstLine - 1
+            if let inclusion = lecture.inclusions.first(where: { $0.fenceLine == line }) { return quote(inclusion) }
+            guard let example = byLine[line] else { return nil }
             return ExampleHTML.render(example, svg: svgs[example.example.id], figures: figures[example.example.id] ?? [])
         }
         let nav = navigation(neighbours)
@@ -37,6 +39,12 @@ enum HTMLPage {
             </html>
 
             """
+    }
+
+    /// An included source file, as a code block captioned with its path.
+    static func quote(_ inclusion: Inclusion) -> String {
+        "<figure class=\"source\"><figcaption><code>\(Escape.html(inclusion.path))</code></figcaption>\n"
+            + "<pre><code class=\"language-\(Escape.html(inclusion.language))\">\(Escape.html(inclusion.text ?? ""))</code></pre>\n</figure>\n"
     }
 
     /// Previous, contents, next.

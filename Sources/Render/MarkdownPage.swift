@@ -11,13 +11,21 @@ enum MarkdownPage {
         let lines = lecture.body.split(separator: "\n", omittingEmptySubsequences: false)
         var out: [String] = []
         var line = 0  // index into the body's lines
-        for example in result.examples {
-            let start = example.example.fenceLine - lecture.bodyFirstLine
-            let end = example.example.endLine - lecture.bodyFirstLine
+        // Examples and included files, in the order they stand, each in place of its block.
+        var blocks: [(start: Int, end: Int, indent: Int, lines: [String])] = result.examples.map {
+            ($0.example.fenceLine, $0.example.endLine, $0.example.indent, render($0, slug: lecture.slug, figures: figures[$0.example.id] ?? []))
+        }
+        blocks += lecture.inclusions.map { inclusion in
+            let text = (inclusion.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return (inclusion.fenceLine, inclusion.endLine, 0, ["`\(inclusion.path)`:", "", "```\(inclusion.language)"]
+                + (text.last == "" ? Array(text.dropLast()) : text) + ["```"])
+        }
+        for block in blocks.sorted(by: { $0.start < $1.start }) {
+            let start = block.start - lecture.bodyFirstLine, end = block.end - lecture.bodyFirstLine
             guard start >= line, end < lines.count else { continue }
             out += lines[line..<start].map(String.init)
-            let indent = String(lines[start].prefix(example.example.indent))
-            out += render(example, slug: lecture.slug, figures: figures[example.example.id] ?? []).map { $0.isEmpty ? $0 : indent + $0 }
+            let indent = String(lines[start].prefix(block.indent))
+            out += block.lines.map { $0.isEmpty ? $0 : indent + $0 }
             line = end + 1
         }
         out += lines[min(line, lines.count)...].map(String.init)

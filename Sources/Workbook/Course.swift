@@ -17,7 +17,10 @@ public enum Course {
             let files = isDirectory.boolValue ? markdownFiles(in: path) : [path]
             for file in files {
                 switch read(file) {
-                case .success(let text): lectures.append(Lecture(path: file, text: text))
+                case .success(let text):
+                    var lecture = Lecture(path: file, text: text)
+                    include(into: &lecture)
+                    lectures.append(lecture)
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 }
             }
@@ -50,6 +53,26 @@ public enum Course {
             finished(slots.put(Runner.run(lectures[i]), at: i))
         }
         return slots.values
+    }
+
+    /// Reads the files a lecture includes; a path that is missing, absolute, or
+    /// outside the folder above the lecture's is a diagnostic at its block.
+    static func include(into lecture: inout Lecture) {
+        let folder = URL(fileURLWithPath: lecture.path).deletingLastPathComponent()
+        let root = folder.deletingLastPathComponent().standardizedFileURL.path + "/"
+        for i in lecture.inclusions.indices {
+            let inclusion = lecture.inclusions[i]
+            let url = folder.appendingPathComponent(inclusion.path).standardizedFileURL
+            if !inclusion.path.hasPrefix("/"), url.path.hasPrefix(root), let data = FileManager.default.contents(atPath: url.path) {
+                lecture.inclusions[i].text = String(decoding: data, as: UTF8.self)
+                continue
+            }
+            let line = inclusion.fenceLine
+            lecture.diagnostics.append(Diagnostic(.error, "cannot include '\(inclusion.path)': no such file in this course",
+                at: SourceLocation(path: lecture.path, line: line, column: 1),
+                sourceLine: line <= lecture.lines.count ? lecture.lines[line - 1] : "",
+                hint: "give a path relative to the lecture's folder, such as ../Sources/Autodiff/Ops/Multiply.swift"))
+        }
     }
 
     private static func markdownFiles(in directory: String) -> [String] {

@@ -18,10 +18,31 @@ public struct Lecture: Sendable {
     public let bodyFirstLine: Int
     /// Every ```graph block, in order.
     public let examples: [Example]
-    /// What is wrong with the file itself (front matter, duplicate ids).
-    public let diagnostics: [Diagnostic]
+    /// Every ```include block: a source file quoted by the build, so the page cannot drift from it.
+    public internal(set) var inclusions: [Inclusion] = []
+    /// What is wrong with the file itself (front matter, duplicate ids, a file it cannot include).
+    public internal(set) var diagnostics: [Diagnostic]
     /// The lines of the file, for quoting in diagnostics.
     public let lines: [String]
+}
+
+/// A ```include block: `include ../Sources/Autodiff/Ops/Multiply.swift` quotes that
+/// file (its path relative to the lecture's folder) as a code block.
+public struct Inclusion: Sendable {
+    /// The path as written.
+    public let path: String
+    /// The file line of the opening fence.
+    public let fenceLine: Int
+    /// The file line of the block's last line.
+    public let endLine: Int
+    /// The file's text, once read (nil when it could not be).
+    public internal(set) var text: String?
+
+    /// The language of the file, for highlighting: its extension (`swift`).
+    public var language: String {
+        let name = path.split(separator: "/").last ?? ""
+        return name.contains(".") ? String(name.split(separator: ".").last ?? "") : ""
+    }
 }
 
 /// One ```graph block of a lecture.

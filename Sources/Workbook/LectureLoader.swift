@@ -30,9 +30,14 @@ extension Lecture {
                                     fenceLine: fenceLine, firstLine: fenceLine + 1, indent: block.startColumn - 1,
                                     endLine: block.endLine + matter.bodyFirstLine - 1))
         }
+        let inclusions = Markdown.codeBlocks(body).filter { $0.info.split(separator: " ").first == "include" }.map {
+            Inclusion(path: $0.info.split(separator: " ", maxSplits: 1).dropFirst().first.map { $0.trimmingBoth() } ?? "",
+                      fenceLine: $0.startLine + matter.bodyFirstLine - 1, endLine: $0.endLine + matter.bodyFirstLine - 1,
+                      text: nil)
+        }
         self.init(path: path, slug: slug, title: matter.fields["title"] ?? Lecture.heading(in: body) ?? slug,
                   order: matter.fields["order"].flatMap { Int($0) }, body: body, bodyFirstLine: matter.bodyFirstLine,
-                  examples: examples, diagnostics: diagnostics, lines: lines)
+                  examples: examples, inclusions: inclusions, diagnostics: diagnostics, lines: lines)
     }
 
     /// The page name of a lecture file: its base name less `.md`, with every
