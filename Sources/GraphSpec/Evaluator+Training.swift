@@ -63,7 +63,7 @@ extension Evaluator {
         "gd": [("lr", nil)], "sgd": [("lr", nil)],
         "momentum": [("lr", nil), ("rho", 0.9)], "nesterov": [("lr", nil), ("rho", 0.9)],
         "adagrad": [("lr", nil), ("eps", 1e-7)], "rmsprop": [("lr", nil), ("decay_rate", 0.99), ("eps", 1e-7)],
-        "adam": [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-7)],
+        "adam": [("lr", 1e-3), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-7), ("bias_correction", 1)],
     ]
 
     /// The optimizer a call names, with the lecture's hyper-parameter names.
@@ -95,7 +95,9 @@ extension Evaluator {
         case "nesterov": return Nesterov(learningRate: v["lr"]!, rho: v["rho"]!)
         case "adagrad": return AdaGrad(learningRate: v["lr"]!, epsilon: v["eps"]!)
         case "rmsprop": return RMSProp(learningRate: v["lr"]!, decayRate: v["decay_rate"]!, epsilon: v["eps"]!)
-        case "adam": return Adam(learningRate: v["lr"]!, beta1: v["beta1"]!, beta2: v["beta2"]!, epsilon: v["eps"]!)
+        case "adam":
+            return Adam(learningRate: v["lr"]!, beta1: v["beta1"]!, beta2: v["beta2"]!, epsilon: v["eps"]!,
+                        biasCorrection: v["bias_correction"]! != 0)
         default: return GradientDescent(learningRate: v["lr"]!)
         }
     }
