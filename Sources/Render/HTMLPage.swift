@@ -7,7 +7,8 @@ enum HTMLPage {
                        neighbours: (Lecture?, Lecture?),
                        unsafeHTML: Bool) -> String {
         let lecture = result.lecture
-        let (protected, math) = Math.protect(lecture.body)
+        let (unfolded, summaries) = Folding.protect(lecture.body)
+        let (protected, math) = Math.protect(unfolded)
         var byLine: [Int: ExampleResult] = [:]
         for example in result.examples { byLine[example.example.fenceLine] = example }
         let body = Markdown.html(protected, unsafe: unsafeHTML) { block in
@@ -34,7 +35,7 @@ enum HTMLPage {
             </head>
             <body>
             \(nav)<main>
-            \(problems)\(Math.restore(body, math))</main>
+            \(problems)\(Folding.restore(Math.restore(body, math), summaries))</main>
             \(nav)</body>
             </html>
 

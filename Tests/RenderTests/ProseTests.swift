@@ -73,3 +73,11 @@ extension ProseTests {
         #expect(body.contains("<span class=\"math\">\\(a*b\\)</span>"))
     }
 }
+
+extension ProseTests {
+    @Test func answersFoldInDetailsWhileOtherRawHTMLIsLeftOut() {
+        let body = Self.body("<details><summary>Answers & hints</summary>\n\n1. **four**\n\n</details>\n\n<script>x</script>\n", unsafeHTML: false)
+        #expect(body == "<details><summary>Answers &amp; hints</summary>\n<ol>\n<li><strong>four</strong></li>\n</ol>\n</details>\n"
+            + "<!-- raw HTML omitted -->\n")
+    }
+}
