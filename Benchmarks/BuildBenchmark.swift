@@ -7,7 +7,8 @@ import Foundation
 /// the child used over its wall time (2.00 = both cores busy), the time of
 /// `gradbook check` (run only: no pages), and Debian's `cmark` rendering the
 /// same Markdown with nothing executed — the floor of a Markdown-to-HTML pipeline.
-func benchmarkBuild() throws {
+/// `lectures` replaces the repository's `lectures/` (`gradbook-bench build FOLDER`).
+func benchmarkBuild(lectures: String? = nil) throws {
     guard let gradbook = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("gradbook").path,
           FileManager.default.isExecutableFile(atPath: gradbook) else {
         print("build: no gradbook binary beside gradbook-bench; build every product (`swift build -c release`) first")
@@ -15,11 +16,13 @@ func benchmarkBuild() throws {
     }
     let cmark = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first { FileManager.default.isExecutableFile(atPath: $0) }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gradbook-bench-\(getpid())")
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let lectures = lectures ?? repository.appendingPathComponent("lectures").path
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let workloads = try Workload.all(in: scratch, gradbook: gradbook)
+    let workloads = try Workload.all(lectures, in: scratch, gradbook: gradbook)
 
     print("build: `gradbook build` as a cold process, into a fresh folder in \(scratch.deletingLastPathComponent().path) "
-        + "each run; median of 5–11 runs;")
+        + "each run; median of 3–11 runs;")
     print("       CPU = (user + sys) / wall of the child, 2.00 = both cores; check = `gradbook check` (runs, writes nothing);")
     print("       cmark = Debian's cmark CLI on the same Markdown, nothing executed")
     print(Workload.header)
@@ -28,10 +31,16 @@ func benchmarkBuild() throws {
         let runs = workload.files.count >= 200 ? 5 : workload.files.count >= 50 ? 7 : 11
         // Outputs stay until the end: on ext4 without a journal, creating files just after
         // deleting many costs the next build (the allocator skips recently freed inodes).
-        let output = { (run: Int) in scratch.appendingPathComponent("output/\(index)/\(run)").path }
-        let build = try Child.median(runs: runs) { [gradbook, "build", workload.folder, "--output", output($0)] }
-        let check = try Child.median(runs: runs) { _ in [gradbook, "check", workload.folder] }
-        let floor = try cmark.map { tool in try Child.median(runs: runs) { _ in [tool] + workload.files } }
+        let output = { (run: Int) in scratch.appendingPathComponent("bench-output/\(index)/\(run)").path }
+        let build: Child.Timing, check: Child.Timing, floor: Child.Timing?
+        do {
+            build = try Child.median(runs: runs) { [gradbook, "build", workload.folder, "--output", output($0)] }
+            check = try Child.median(runs: runs) { _ in [gradbook, "check", workload.folder] }
+            floor = try cmark.map { tool in try Child.median(runs: runs) { _ in [tool] + workload.files } }
+        } catch {
+            print("\(workload.name): \(error)")
+            continue
+        }
         print(workload.row(build: build, check: check, cmark: floor))
         if let copies = workload.copies { perCopy[copies] = build.wall / Double(copies) }
         if workload.copies == 200 {
@@ -58,12 +67,11 @@ struct Workload {
     var copies: Int?
 
     /// The repository's lectures, 1, 50 and 200 copies of the light ones, and the synthetic course.
-    static func all(in scratch: URL, gradbook: String) throws -> [Workload] {
-        let lectures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("lectures").path
+    static func all(_ lectures: String, in scratch: URL, gradbook: String) throws -> [Workload] {
         let originals = try FileManager.default.contentsOfDirectory(atPath: lectures).filter { $0.hasSuffix(".md") }.sorted()
             .map { (path: lectures + "/" + $0, name: $0) }
         var workloads = [Workload(name: "lectures/", folder: lectures, files: originals.map(\.path))]
+        try copyInclusions(of: originals.map(\.path), to: scratch)
         // A lecture that takes long to run alone (a 10,000-step training) would make 200
         // copies take minutes and measure only the engine: the copies leave it out.
         var light: [(path: String, name: String)] = []
@@ -81,13 +89,33 @@ struct Workload {
                 }
             }
             var workload = try write(files, named: "\(light.count == originals.count ? "lectures/" : "light lectures") ×\(copies)",
-                                     in: scratch.appendingPathComponent("copies-\(copies)"))
+                                     in: scratch.appendingPathComponent("bench-copies-\(copies)"))
             workload.copies = copies
             workloads.append(workload)
         }
         workloads.append(try write(SyntheticCourse.files(), named: "synthetic course (10 × 5 ex.)",
-                                   in: scratch.appendingPathComponent("synthetic")))
+                                   in: scratch.appendingPathComponent("bench-synthetic")))
         return workloads
+    }
+
+    /// Copies the files the lectures quote (```include ../Sources/…) to the same place
+    /// relative to `scratch`, so that copies of the lectures one folder down find them.
+    /// (Links would not do: gradbook resolves them and refuses what lies outside the course.)
+    static func copyInclusions(of lectures: [String], to scratch: URL) throws {
+        for lecture in lectures {
+            let folder = URL(fileURLWithPath: lecture).deletingLastPathComponent()
+            let course = folder.deletingLastPathComponent().standardizedFileURL.path + "/"
+            for line in try String(contentsOfFile: lecture, encoding: .utf8).split(separator: "\n") {
+                let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
+                guard words.count >= 2, words[0] == "```include" else { continue }
+                let source = folder.appendingPathComponent(String(words[1])).standardizedFileURL
+                guard source.path.hasPrefix(course) else { continue }
+                let target = scratch.appendingPathComponent(String(source.path.dropFirst(course.count)))
+                guard !FileManager.default.fileExists(atPath: target.path) else { continue }
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: source, to: target)
+            }
+        }
     }
 
     /// Writes lecture files into a new folder.

@@ -13,10 +13,11 @@ enum Child {
         let description: String
     }
 
-    /// The run of median wall time among `runs` (after one untimed warm-up run);
-    /// `command(i)` gives the command line of run i. A nonzero exit is a failure.
+    /// The run of median wall time among `runs` (3 when one takes over 5 s), after one
+    /// untimed warm-up run; `command(i)` gives the command line of run i. A nonzero exit is a failure.
     static func median(runs: Int, environment: [String] = [], _ command: (Int) -> [String]) throws -> Timing {
-        _ = try run(command(runs), environment: environment)
+        let warmUp = try run(command(runs), environment: environment)
+        let runs = warmUp.wall > 5 ? min(runs, 3) : runs
         var timings: [Timing] = []
         for i in 0..<runs { timings.append(try run(command(i), environment: environment)) }
         return timings.sorted { $0.wall < $1.wall }[runs / 2]
@@ -50,7 +51,7 @@ enum Child {
         guard status == 0 else {  // 0: exited normally, with status 0
             let stderr = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
             throw Failure(description: "\(command.prefix(3).joined(separator: " ")) … ended with status \(status >> 8) "
-                + "(signal \(status & 0x7f)):\n" + String(stderr.suffix(2000)))
+                + "(signal \(status & 0x7f)):\n" + String(stderr.suffix(600)))
         }
         return Timing(wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime))
     }

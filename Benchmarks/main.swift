@@ -68,9 +68,9 @@ extension Tensor {
     func scaled(_ factor: Double) -> Tensor { Tensor(shape: shape, scalars: scalars.map { $0 * factor }) }
 }
 
-// `gradbook-bench circuit`, `spiral`, `spec` or `build` runs one; no argument runs all.
+// `gradbook-bench circuit`, `spiral`, `spec` or `build [LECTURES]` runs one; no argument runs all.
 let only = CommandLine.arguments.dropFirst().first
 if only == nil || only == "circuit" { try benchmarkCircuit() }
 if only == nil || only == "spiral" { try benchmarkSpiral() }
 if only == nil || only == "spec" { benchmarkSpec() }
-if only == nil || only == "build" { try benchmarkBuild() }
+if only == nil || only == "build" { try benchmarkBuild(lectures: CommandLine.arguments.dropFirst(2).first) }

@@ -24,11 +24,11 @@ enum Folding {
 
     /// The HTML with each placeholder paragraph turned back into the tag it stands for.
     static func restore(_ html: String, _ summaries: [String]) -> String {
-        var result = html.replacing("<p>GRADBOOKFOLDCLOSEX</p>", with: close)
-        for (index, summary) in summaries.enumerated().reversed() {
-            result = result.replacing("<p>GRADBOOKFOLDOPEN\(index)X</p>", with: open + Escape.html(summary) + openEnd)
+        let closed = Placeholders.restore(html, prefix: "<p>GRADBOOKFOLDCLOSE", suffix: "X</p>") { $0 == nil ? close : nil }
+        return Placeholders.restore(closed, prefix: "<p>GRADBOOKFOLDOPEN", suffix: "X</p>") { index in
+            guard let index, index < summaries.count else { return nil }
+            return open + Escape.html(summaries[index]) + openEnd
         }
-        return result
     }
 }
 

@@ -9,12 +9,13 @@ enum HTMLPage {
         let lecture = result.lecture
         let (unfolded, summaries) = Folding.protect(lecture.body)
         let (protected, math) = Math.protect(unfolded)
-        var byLine: [Int: ExampleResult] = [:]
-        for example in result.examples { byLine[example.example.fenceLine] = example }
+        // Blocks are matched in document order, not by line: math taken out
+        // before cmark reads the text may span lines, and shifts them.
+        var (examples, inclusions) = (result.examples[...], lecture.inclusions[...])
         let body = Markdown.html(protected, unsafe: unsafeHTML) { block in
-            let line = block.startLine + lecture.bodyFirstLine - 1
-            if let inclusion = lecture.inclusions.first(where: { $0.fenceLine == line }) { return quote(inclusion) }
-            guard let example = byLine[line] else { return nil }
+            let word = block.info.split(separator: " ").first
+            if word == "include", let inclusion = inclusions.popFirst() { return quote(inclusion) }
+            guard word == "graph", let example = examples.popFirst() else { return nil }
             return ExampleHTML.render(example, svg: svgs[example.example.id], figures: figures[example.example.id] ?? [])
         }
         let nav = navigation(neighbours)

@@ -42,30 +42,16 @@ enum Math {
     }
 
     /// The HTML with each placeholder replaced by its math, escaped, in KaTeX's delimiters.
-    /// One pass over the page: it holds every example's SVG, so a search per span
-    /// would cost spans × page size.
     static func restore(_ html: String, _ spans: [(tex: String, display: Bool)]) -> String {
         guard !spans.isEmpty else { return html }
-        var result = "", rest = html[...]
-        result.reserveCapacity(html.utf8.count)
-        while let hit = rest.utf8.firstRange(of: marker.utf8) {  // bytes: no grapheme breaking over the SVGs
-            let digits = rest[hit.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            guard let index = Int(digits), index < spans.count, String(index) == digits,
-                  rest[digits.endIndex...].first == "X" else {
-                result += rest[..<hit.upperBound]
-                rest = rest[hit.upperBound...]
-                continue
-            }
-            let (tex, display) = (Escape.html(spans[index].tex), spans[index].display)
-            result += rest[..<hit.lowerBound]
-            result += display ? "<span class=\"math display\">\\[\(tex)\\]</span>" : "<span class=\"math\">\\(\(tex)\\)</span>"
-            rest = rest[rest.index(after: digits.endIndex)...]
+        return Placeholders.restore(html, prefix: "GRADBOOKMATH", suffix: "X") { index in
+            guard let index, index < spans.count else { return nil }
+            let tex = Escape.html(spans[index].tex)
+            return spans[index].display ? "<span class=\"math display\">\\[\(tex)\\]</span>" : "<span class=\"math\">\\(\(tex)\\)</span>"
         }
-        return result + rest
     }
 
-    private static let marker = "GRADBOOKMATH"
-    private static func placeholder(_ index: Int) -> String { "\(marker)\(index)X" }
+    private static func placeholder(_ index: Int) -> String { "GRADBOOKMATH\(index)X" }
 
     private static func isFence(_ chars: [Character], _ i: Int) -> Bool {
         let indent = chars[i...].prefix { $0 == " " }.count

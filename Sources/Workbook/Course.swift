@@ -78,7 +78,8 @@ public enum Course {
     private static func markdownFiles(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { prefix + $0 }
+        // A folder's README.md describes the course; it is no lecture.
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }.sorted().map { prefix + $0 }
     }
 
     private static func read(_ path: String) -> Result<String, Diagnostic> {

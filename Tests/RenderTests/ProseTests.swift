@@ -81,3 +81,12 @@ extension ProseTests {
             + "<!-- raw HTML omitted -->\n")
     }
 }
+
+extension ProseTests {
+    @Test func displayMathOverSeveralLinesLeavesTheExamplesAfterItInPlace() throws {
+        let files = book("# T\n\n$$\na = b\n+ c\n$$\n\n```graph id=g\nx = 2\nf = x * 3\nexpect f = 6\n```\n")
+        let page = try #require(file(files, "01-test.html"))
+        #expect(page.contains("<section class=\"example\" id=\"g\">"))
+        #expect(!page.contains("<pre><code class=\"language-graph\">"))
+    }
+}

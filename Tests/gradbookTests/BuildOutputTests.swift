@@ -100,10 +100,12 @@ import Testing
     }
 
     /// Names that differ only in the characters a page name cannot hold, and the names of the contents.
+    /// (A folder's README.md is no lecture, so these are named on the command line.)
     @Test func everyLectureGetsItsOwnPage() throws {
         let names = ["a b", "a!b", "index", "README", "readme"]
         for name in names { try scratch.write(lecture: "lectures/\(name).md", "# Lecture \(name)\n\nProse.\n") }
-        let run = try CLI.run(["build", "lectures", "--output", "out"], in: scratch)
+        let files = names.map { "lectures/\($0).md" }
+        let run = try CLI.run(["build"] + files + ["--output", "out"], in: scratch)
         #expect(run.status == 0)
         let contents = try scratch.read("out/index.html")
         let pages = contents.split(separator: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
@@ -115,6 +117,14 @@ import Testing
         }
         #expect(Set(titles) == Set(names.map { "<title>Lecture \($0)</title>" }))
         #expect(try scratch.read("out/README.md").hasPrefix("# Contents\n"))
-        #expect(try CLI.run(["build", "lectures", "--output", "out", "--check"], in: scratch).status == 0)
+        #expect(try CLI.run(["build"] + files + ["--output", "out", "--check"], in: scratch).status == 0)
+    }
+
+    @Test func aFoldersReadmeIsNoLecture() throws {
+        try scratch.write(lecture: "lectures/01-a.md", "# A\n")
+        try scratch.write(lecture: "lectures/README.md", "# About the course\n")
+        let run = try CLI.run(["check", "lectures"], in: scratch)
+        #expect(run.status == 0)
+        #expect(run.errorLines.contains { $0.hasPrefix("checked 1 lecture,") })
     }
 }
