@@ -35,7 +35,7 @@ public enum Book {
             }
             guard let svg = try? Graphviz.svg(GraphDrawing.dot(example.evaluation)) else { continue }
             svgs[example.example.id] = svg
-            files.append(OutputFile(path: "\(slug)/\(fileName(example.example.id)).svg", contents: svg))
+            files.append(OutputFile(path: "\(slug)/\(example.example.fileName).svg", contents: svg))
         }
         let neighbours = (index > 0 ? lectures[index - 1].lecture : nil,
                           index + 1 < lectures.count ? lectures[index + 1].lecture : nil)
@@ -49,11 +49,5 @@ public enum Book {
     /// Lectures in course order: by `order` from the front matter, then by page name.
     static func ordered(_ results: [LectureResult]) -> [LectureResult] {
         results.sorted { ($0.lecture.order ?? .max, $0.lecture.slug) < ($1.lecture.order ?? .max, $1.lecture.slug) }
-    }
-
-    /// An example id as a file name: letters, digits, `-`, `_` only.
-    static func fileName(_ id: String) -> String {
-        let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
-        return safe.isEmpty ? "example" : safe
     }
 }

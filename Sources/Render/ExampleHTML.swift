@@ -9,7 +9,7 @@ import Workbook
 enum ExampleHTML {
     static func render(_ result: ExampleResult, svg: String?, figures: [Figure] = []) -> String {
         let example = result.example, evaluation = result.evaluation
-        var html = "<section class=\"example\(result.passed ? "" : " failed")\" id=\"\(Escape.html(Book.fileName(example.id)))\">\n"
+        var html = "<section class=\"example\(result.passed ? "" : " failed")\" id=\"\(Escape.html(example.fileName))\">\n"
         if let title = example.title { html += "<h4 class=\"example-title\">\(Escape.html(title))</h4>\n" }
         if let svg { html += "<figure class=\"graph\">\n\(svg)</figure>\n" }
         html += nodeTable(evaluation)

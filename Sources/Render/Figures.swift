@@ -17,7 +17,7 @@ struct Figure: Equatable {
 /// and `show plot(…)`.
 enum Figures {
     static func of(_ result: ExampleResult) -> [Figure] {
-        let id = Book.fileName(result.example.id)
+        let id = result.example.fileName
         var figures: [Figure] = []
         for (k, m) in result.evaluation.minimizations.enumerated() {
             let n = k + 1

@@ -38,7 +38,7 @@ enum MarkdownPage {
         let example = result.example, evaluation = result.evaluation
         var lines: [String] = []
         if let title = example.title { lines += ["**\(Escape.markdownCell(title))**", ""] }
-        lines += ["![computational graph: \(Escape.markdownCell(example.title ?? example.id))](\(slug)/\(Book.fileName(example.id)).svg)", ""]
+        lines += ["![computational graph: \(Escape.markdownCell(example.title ?? example.id))](\(slug)/\(example.fileName).svg)", ""]
         if !evaluation.named.isEmpty {
             lines += ["| name | shape | value | gradient |", "|---|---|---|---|"]
             for n in evaluation.named {

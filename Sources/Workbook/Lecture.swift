@@ -63,4 +63,12 @@ public struct Example: Sendable {
     public let indent: Int
     /// The file line of the block's last line.
     public let endLine: Int
+
+    /// The id as the name of the example's files: letters, digits, `-` and `_`; anything else becomes `-`.
+    public var fileName: String { Example.fileName(id) }
+
+    static func fileName(_ id: String) -> String {
+        let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return safe.isEmpty ? "example" : safe
+    }
 }

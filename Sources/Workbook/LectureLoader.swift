@@ -20,12 +20,13 @@ extension Lecture {
             let options = InfoString.options(block.info)
             let fenceLine = block.startLine + matter.bodyFirstLine - 1
             let id = options["id"].flatMap { $0.isEmpty ? nil : $0 } ?? "example-\(examples.count + 1)"
-            if let first = seen[id] {
+            if let first = seen[Example.fileName(id)] {
                 diagnostics.append(Diagnostic(.error, "two examples have the id '\(id)' (the first on line \(first))",
                                               at: SourceLocation(path: path, line: fenceLine, column: block.startColumn),
                                               sourceLine: lines[fenceLine - 1], hint: "give each example its own id= option"))
             }
-            seen[id] = seen[id] ?? fenceLine
+            // Ids that differ only in characters a file name cannot hold would share their pictures.
+            seen[Example.fileName(id)] = seen[Example.fileName(id)] ?? fenceLine
             examples.append(Example(id: id, title: options["title"], options: options, spec: block.literal,
                                     fenceLine: fenceLine, firstLine: fenceLine + 1, indent: block.startColumn - 1,
                                     endLine: block.endLine + matter.bodyFirstLine - 1))

@@ -96,3 +96,11 @@ import Testing
         #expect(result.examples[1].evaluation.checks.first?.passed == true)
     }
 }
+
+extension LectureLoadingTests {
+    @Test func idsThatShareAFileNameAreAnError() {
+        let lecture = Lecture(path: "x.md", text: "```graph id=\"a b\"\nx = 1\n```\n\n```graph id=a-b\ny = 1\n```\n")
+        #expect(lecture.diagnostics.map(\.message) == ["two examples have the id 'a-b' (the first on line 1)"])
+        #expect(lecture.examples.map(\.fileName) == ["a-b", "a-b"])
+    }
+}
