@@ -45,7 +45,8 @@ let package = Package(
         .executableTarget(
             name: "gradbook-bench",
             dependencies: ["Autodiff", "GraphSpec"],
-            path: "Benchmarks"
+            path: "Benchmarks",
+            exclude: ["peers"]
         ),
         .testTarget(
             name: "GraphSpecTests",

@@ -68,7 +68,9 @@ struct Workload {
 
     /// The repository's lectures, 1, 50 and 200 copies of the light ones, and the synthetic course.
     static func all(_ lectures: String, in scratch: URL, gradbook: String) throws -> [Workload] {
-        let originals = try FileManager.default.contentsOfDirectory(atPath: lectures).filter { $0.hasSuffix(".md") }.sorted()
+        // As gradbook reads a folder: its `.md` files but the README, which describes the course.
+        let originals = try FileManager.default.contentsOfDirectory(atPath: lectures)
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }.sorted()
             .map { (path: lectures + "/" + $0, name: $0) }
         var workloads = [Workload(name: "lectures/", folder: lectures, files: originals.map(\.path))]
         try copyInclusions(of: originals.map(\.path), to: scratch)
