@@ -33,15 +33,6 @@ enum Escape {
 
     /// Text inside a Markdown table cell or code span: pipes and backticks made harmless.
     static func markdownCell(_ text: String) -> String {
-        html(text).replacingAll("|", with: "\\|").replacingAll("\n", with: "<br>")
-    }
-}
-
-extension String {
-    /// The string with every `target` replaced (Foundation-free).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for c in self { if c == target { result += replacement } else { result.append(c) } }
-        return result
+        html(text).replacing("|", with: "\\|").replacing("\n", with: "<br>")
     }
 }

@@ -6,6 +6,8 @@ enum Folding {
     private static let open = "<details><summary>", openEnd = "</summary>", close = "</details>"
 
     /// The text with each folding line replaced by a placeholder paragraph, and the summaries in order.
+    /// Each placeholder stands between blank lines, so it is a paragraph of its own even when the
+    /// lecture puts `<details>` right against other text (examples are matched by order, not line).
     static func protect(_ text: String) -> (String, [String]) {
         var summaries: [String] = []
         var inFence = false
@@ -14,10 +16,10 @@ enum Folding {
             let start = trimmed.drop { $0 == " " }
             if start.hasPrefix("```") || start.hasPrefix("~~~") { inFence.toggle() }
             if inFence { return String(line) }
-            if trimmed == close { return "GRADBOOKFOLDCLOSEX" }
+            if trimmed == close { return "\nGRADBOOKFOLDCLOSEX\n" }
             guard trimmed.hasPrefix(open), trimmed.hasSuffix(openEnd) else { return String(line) }
             summaries.append(String(trimmed.dropFirst(open.count).dropLast(openEnd.count)))
-            return "GRADBOOKFOLDOPEN\(summaries.count - 1)X"
+            return "\nGRADBOOKFOLDOPEN\(summaries.count - 1)X\n"
         }
         return (lines.joined(separator: "\n"), summaries)
     }

@@ -60,9 +60,9 @@ enum GraphDrawing {
 
     /// Value in green above gradient in red, as an HTML-like label.
     private static func edgeLabel(value: Tensor, gradient: Tensor?) -> String {
-        var label = "<font color=\"\(green)\">\(Escape.html(text(value)).replacingAll("\n", with: "<br/>"))</font>"
+        var label = "<font color=\"\(green)\">\(Escape.html(text(value)).replacing("\n", with: "<br/>"))</font>"
         if let gradient {
-            label += "<br/><font color=\"\(red)\">\(Escape.html(text(gradient)).replacingAll("\n", with: "<br/>"))</font>"
+            label += "<br/><font color=\"\(red)\">\(Escape.html(text(gradient)).replacing("\n", with: "<br/>"))</font>"
         }
         return label
     }

@@ -90,3 +90,10 @@ extension ProseTests {
         #expect(!page.contains("<pre><code class=\"language-graph\">"))
     }
 }
+
+extension ProseTests {
+    @Test func foldsRightAgainstTheirTextStillFold() {
+        let body = Self.body("<details><summary>Answers</summary>\nfour\n</details>\n", unsafeHTML: false)
+        #expect(body == "<details><summary>Answers</summary>\n<p>four</p>\n</details>\n")
+    }
+}
