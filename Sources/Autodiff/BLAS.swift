@@ -17,12 +17,22 @@ enum BLAS {
         var effectiveColumns: Int { transposed ? rows : columns }
     }
 
+    /// OpenBLAS computes on the calling thread only. gradbook already keeps
+    /// every core busy with lectures and examples side by side; OpenBLAS's
+    /// workers would compete with them and spin in `sched_yield` after each
+    /// product (measured: 12–18 % of a gradient check's time). Debian's
+    /// single-threaded build is no way out: it is not safe to call from
+    /// several threads at once (the course's trained losses came out
+    /// different from run to run with it).
+    private static let callingThreadOnly: Void = openblas_set_num_threads(1)
+
     /// c = a·b, or c += a·b when `accumulate` is set; shapes are checked by the caller.
     static func multiply(_ a: [Double], _ shapeA: Operand, _ b: [Double], _ shapeB: Operand,
                          into c: inout [Double], accumulate: Bool) {
         let m = shapeA.effectiveRows, k = shapeA.effectiveColumns, n = shapeB.effectiveColumns
         precondition(shapeB.effectiveRows == k && c.count == m * n, "matrix product of unfit shapes")
         guard m > 0, n > 0 else { return }
+        _ = callingThreadOnly
         guard k > 0 else {
             if !accumulate { c.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
             return

@@ -62,7 +62,7 @@ public struct GradientCheck: Sendable {
                 + "\(Shape.describe(output.shape))", node: output.id)
         }
         let checked = inputs ?? graph.nodes.filter { $0.isInput && $0.needsGradient }
-        try graph.forward()
+        try graph.forward(to: output)
         try graph.backward(from: output)
         let analytic = checked.map(\.gradient)
         var entries: [Entry] = []
@@ -71,6 +71,7 @@ public struct GradientCheck: Sendable {
             for flat in pick(input.value.count, using: &random) {
                 entries.append(try entry(graph, output, input, flat, analytic: gradient.scalars[flat]))
             }
+            try graph.forward(to: output, changed: input)  // the next input's path may read this one's
         }
         try graph.forward()
         try graph.backward(from: output)
@@ -94,11 +95,11 @@ public struct GradientCheck: Sendable {
         let original = value.scalars[flat]
         value.scalars[flat] = original + h
         graph.set(input, to: value)
-        try graph.forward()
+        try graph.forward(to: output, changed: input)
         let plus = output.value.scalars[0]
         value.scalars[flat] = original - h
         graph.set(input, to: value)
-        try graph.forward()
+        try graph.forward(to: output, changed: input)
         let minus = output.value.scalars[0]
         let numerical = (plus - minus) / (2 * h)
         let error = GradientCheck.relativeError(analytic, numerical)

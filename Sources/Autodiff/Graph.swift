@@ -72,6 +72,31 @@ public final class Graph {
         }
     }
 
+    /// Recomputes only what `output` depends on — all a training step, a
+    /// gradient check or a picture needs; other nodes keep their old values.
+    ///
+    /// With `changed`, only the nodes between that input and `output` are
+    /// recomputed: the others cannot have moved.
+    public func forward(to output: Node, changed input: Node? = nil) throws(AutodiffError) {
+        if shapesChanged { try reshape() }
+        let order = input.map { path(from: $0, to: output) } ?? ancestors(of: output)
+        for node in order {
+            if node.isInput { try checkFinite(node) } else { try run(node) }
+        }
+    }
+
+    /// The nodes that depend on `input` and that `output` depends on, in order, both ends included.
+    public func path(from input: Node, to output: Node) -> [Node] {
+        guard input.id <= output.id else { return [] }
+        var reached = Array(repeating: false, count: output.id + 1)
+        reached[input.id] = true
+        let between = ancestors(of: output).filter { node in
+            if node.inputs.contains(where: { reached[$0.id] }) { reached[node.id] = true }
+            return reached[node.id]
+        }
+        return between
+    }
+
     /// An input that holds NaN or ∞ is reported before any gate reads it.
     private func checkFinite(_ input: Node) throws(AutodiffError) {
         guard let index = input.value.firstNonFinite else { return }

@@ -138,7 +138,7 @@ struct Run {
                 } else if batch != nil {
                     for i in data.indices { graph.set(data[i], to: fullData[i]) }
                 }
-                try graph.forward()
+                try graph.forward(to: loss)
                 losses.append(loss.value.scalar)
                 if tracksPath { path.append(parameters.flatMap(\.value.scalars)) }
                 guard step < steps else { break }

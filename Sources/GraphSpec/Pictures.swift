@@ -25,7 +25,7 @@ struct Pictures {
             var row: [Double] = []
             for x in xs {
                 place([x, y])
-                row.append((try? graph.forward()).map { loss.value.scalar } ?? .nan)
+                row.append((try? graph.forward(to: loss)).map { loss.value.scalar } ?? .nan)
             }
             losses.append(row)
         }
@@ -47,7 +47,7 @@ struct Pictures {
         }
         graph.set(X, to: grid)
         graph.set(labels, to: .zeros([grid.shape[0]]))
-        guard (try? graph.forward()) != nil else { return nil }
+        guard (try? graph.forward(to: scores)) != nil else { return nil }
         let classes = scores.value.shape.last ?? 1
         let predicted = (0..<grid.shape[0]).map { row in
             let start = row * classes

@@ -66,6 +66,23 @@ import Testing
         #expect(z.gradient.scalar == 6)   // x + y
     }
 
+    /// A training step recomputes only what the loss depends on: with
+    /// f = (x + y)·z and a second output g = 2x, forward to f leaves g alone.
+    @Test func forwardToAnOutputRecomputesOnlyItsAncestors() throws {
+        let g = Graph()
+        let x = g.input(-2), y = g.input(5), z = g.input(-4)
+        let f = try (x + y) * z
+        let twice = try x * g.input(2)
+        g.set(x, to: Tensor(1))
+        try g.forward(to: f)
+        #expect(f.value.scalar == -24)     // (1 + 5) · -4
+        #expect(twice.value.scalar == -4)  // still 2 · -2: not an ancestor of f
+        try g.forward(to: twice, changed: x)
+        #expect(twice.value.scalar == 2)
+        #expect(g.path(from: y, to: f).count == 3)  // y, x + y, f
+        #expect(g.path(from: z, to: twice).isEmpty)
+    }
+
     @Test func broadcastingABiasAddsItToEveryRowAndSumsItsGradient() throws {
         let g = Graph()
         let scores = g.input(Tensor([[1, 2, 3], [4, 5, 6]]))

@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import Autodiff
@@ -117,6 +118,19 @@ import Testing
         #expect(result.passed)
         let again = try GradientCheck(samples: 20, seed: 7).run(g)
         #expect(again.entries.map(\.index) == result.entries.map(\.index))
+    }
+
+    /// f = a² + exp(b): each input reaches f by its own branch, and the check of
+    /// b must see a at its own value again, not at a − h.
+    @Test func inputsOnSeparateBranchesAreEachCheckedAtTheOthersTrueValue() throws {
+        let g = Graph()
+        let a = g.input(1.5, name: "a"), b = g.input(-0.5, name: "b")
+        let f = try a * a + exp(b)
+        let result = try GradientCheck().run(g, output: f)
+        #expect(result.passed)
+        let numerical = result.entries.map(\.numerical)
+        #expect(abs(numerical[0] - 3.0) < 1e-8 && abs(numerical[1] - Foundation.exp(-0.5)) < 1e-8)
+        #expect(f.value.scalar == 1.5 * 1.5 + Foundation.exp(-0.5))
     }
 
     @Test func theCheckLeavesTheGraphAsItFoundIt() throws {
