@@ -27,6 +27,10 @@ let package = Package(
             swiftSettings: [
                 .unsafeFlags(["-enforce-exclusivity=unchecked"]),
                 .unsafeFlags(["-O"], .when(configuration: .debug)),
+                // AVX2 (every x86-64 server since 2013): entry-by-entry loops
+                // run 4 doubles wide instead of 2. No FMA contraction happens
+                // without fast-math, so every figure stays bit-identical.
+                .unsafeFlags(["-target-cpu", "haswell"]),
             ]
         ),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),

@@ -29,25 +29,29 @@ enum BLAS {
     /// c = a·b, or c += a·b when `accumulate` is set; shapes are checked by the caller.
     static func multiply(_ a: [Double], _ shapeA: Operand, _ b: [Double], _ shapeB: Operand,
                          into c: inout [Double], accumulate: Bool) {
+        c.withUnsafeMutableBufferPointer { multiply(a, shapeA, b, shapeB, into: $0, accumulate: accumulate) }
+    }
+
+    /// c = a·b, or c += a·b when `accumulate` is set, into a buffer.
+    static func multiply(_ a: [Double], _ shapeA: Operand, _ b: [Double], _ shapeB: Operand,
+                         into c: UnsafeMutableBufferPointer<Double>, accumulate: Bool) {
         let m = shapeA.effectiveRows, k = shapeA.effectiveColumns, n = shapeB.effectiveColumns
         precondition(shapeB.effectiveRows == k && c.count == m * n, "matrix product of unfit shapes")
         guard m > 0, n > 0 else { return }
         _ = callingThreadOnly
         guard k > 0 else {
-            if !accumulate { c.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+            if !accumulate { c.update(repeating: 0) }
             return
         }
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
-                c.withUnsafeMutableBufferPointer { c in
-                    cblas_dgemm(CblasRowMajor,
-                                shapeA.transposed ? CblasTrans : CblasNoTrans,
-                                shapeB.transposed ? CblasTrans : CblasNoTrans,
-                                Int32(m), Int32(n), Int32(k),
-                                1, a.baseAddress, Int32(max(shapeA.columns, 1)),
-                                b.baseAddress, Int32(max(shapeB.columns, 1)),
-                                accumulate ? 1 : 0, c.baseAddress, Int32(n))
-                }
+                cblas_dgemm(CblasRowMajor,
+                            shapeA.transposed ? CblasTrans : CblasNoTrans,
+                            shapeB.transposed ? CblasTrans : CblasNoTrans,
+                            Int32(m), Int32(n), Int32(k),
+                            1, a.baseAddress, Int32(max(shapeA.columns, 1)),
+                            b.baseAddress, Int32(max(shapeB.columns, 1)),
+                            accumulate ? 1 : 0, c.baseAddress, Int32(n))
             }
         }
     }

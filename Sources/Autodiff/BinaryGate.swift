@@ -56,20 +56,25 @@ extension BinaryGate {
         }
     }
 
+    public var writesFirstGradient: Bool { true }
+
     /// da += upstream · ∂y/∂a and db += upstream · ∂y/∂b, summed over the
     /// entries a broadcast input was repeated to.
     public func backward(_ inputs: [Node], _ output: Node) {
         let a = inputs[0].value, b = inputs[1].value, y = output.value, upstream = output.gradient
         if a.count == 1, b.count == 1, y.count == 1 {
             let (da, db) = local(a.scalars[0], b.scalars[0], y.scalars[0])
-            if inputs[0].needsGradient { inputs[0].gradient.scalars[0] += upstream.scalars[0] * da }
-            if inputs[1].needsGradient { inputs[1].gradient.scalars[0] += upstream.scalars[0] * db }
+            if inputs[0].needsGradient { inputs[0].receiveGradient(upstream.scalars[0] * da) }
+            if inputs[1].needsGradient { inputs[1].receiveGradient(upstream.scalars[0] * db) }
             return
         }
         if let blocks = Blocks(a.shape, b.shape, y.shape) {
             for side in 0..<2 where inputs[side].needsGradient {
-                inputs[side].gradient.scalars.withUnsafeMutableBufferPointer { dx in
-                    backward(side, blocks, a.scalars, b.scalars, y.scalars, upstream.scalars, into: dx.baseAddress!)
+                // A broadcast input takes several entries' gradients each: it adds them to zeros.
+                let broadcast = inputs[side].value.count != y.count
+                inputs[side].receiveGradient(zeroed: broadcast) { dx, add in
+                    backward(side, blocks, a.scalars, b.scalars, y.scalars, upstream.scalars,
+                             into: dx.baseAddress!, add: add)
                 }
             }
             return
@@ -77,7 +82,7 @@ extension BinaryGate {
         for side in 0..<2 where inputs[side].needsGradient {
             var ia = Broadcast(a.shape, to: y.shape).makeIterator()
             var ib = Broadcast(b.shape, to: y.shape).makeIterator()
-            inputs[side].gradient.scalars.withUnsafeMutableBufferPointer { dx in
+            inputs[side].receiveGradient(zeroed: true) { dx, _ in
                 for i in 0..<y.count {
                     let (j, k) = (ia.next(), ib.next())
                     let (da, db) = local(a.scalars[j], b.scalars[k], y.scalars[i])
@@ -90,7 +95,7 @@ extension BinaryGate {
     /// One side's backward over the common broadcasts, block by block.
     @inline(__always)
     private func backward(_ side: Int, _ blocks: Blocks, _ a: [Double], _ b: [Double], _ y: [Double],
-                          _ upstream: [Double], into dx: UnsafeMutablePointer<Double>) {
+                          _ upstream: [Double], into dx: UnsafeMutablePointer<Double>, add: Bool) {
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 y.withUnsafeBufferPointer { y in
@@ -100,12 +105,12 @@ extension BinaryGate {
                             // Pointers to the block's first entries keep index arithmetic
                             // out of the loop, so it vectorizes.
                             let (a, b, y, up) = (a + startA, b + startB, y + start, up + start)
-                            if side == 0 {
-                                let da = dx + startA
-                                for j in 0..<blocks.width { da[j] += up[j] * local(a[j], b[j], y[j]).0 }
-                            } else {
-                                let db = dx + startB
-                                for j in 0..<blocks.width { db[j] += up[j] * local(a[j], b[j], y[j]).1 }
+                            let d = dx + (side == 0 ? startA : startB)
+                            switch (side, add) {
+                            case (0, true): for j in 0..<blocks.width { d[j] += up[j] * local(a[j], b[j], y[j]).0 }
+                            case (0, false): for j in 0..<blocks.width { d[j] = up[j] * local(a[j], b[j], y[j]).0 }
+                            case (_, true): for j in 0..<blocks.width { d[j] += up[j] * local(a[j], b[j], y[j]).1 }
+                            case (_, false): for j in 0..<blocks.width { d[j] = up[j] * local(a[j], b[j], y[j]).1 }
                             }
                         }
                     }

@@ -16,6 +16,10 @@ public protocol Gate: AnyObject, Sendable {
     func forward(_ inputs: [Node], _ output: Node) throws(AutodiffError)
     /// Adds `output.gradient` × ∂output/∂input into each input's gradient that is needed.
     func backward(_ inputs: [Node], _ output: Node)
+    /// True when backward hands out gradients through `Node.receiveGradient`,
+    /// so an input's first gradient may be written instead of added to zeros.
+    /// Other gates find their inputs' gradients zeroed, and add.
+    var writesFirstGradient: Bool { get }
     /// True when finite inputs always give a finite output (ReLU, σ, max), so
     /// forward need not scan the output for NaN and ∞.
     var keepsFinite: Bool { get }
@@ -25,6 +29,7 @@ public protocol Gate: AnyObject, Sendable {
 
 extension Gate {
     public var keepsFinite: Bool { false }
+    public var writesFirstGradient: Bool { false }
 
     public func explainNonFinite(_ inputs: [Node], at index: Int) -> AutodiffError {
         AutodiffError(.nonFinite, "\(name) produced a value that is not finite")

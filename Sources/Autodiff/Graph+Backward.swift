@@ -5,16 +5,21 @@ extension Graph {
     /// `seed` of its shape, such as ones); then each gate, from the output back
     /// to the inputs, multiplies its upstream gradient by its local gradients
     /// and adds the result into its inputs. Gradients add up where a value
-    /// branches. All gradients are reset first, so calling backward twice
-    /// gives the same gradients, not doubled ones.
+    /// branches. Every call starts again from zero (a node's first gradient is
+    /// written over the last call's numbers), so calling backward twice gives
+    /// the same gradients, not doubled ones.
     public func backward(from output: Node? = nil, seed: Tensor? = nil) throws(AutodiffError) {
         guard let output = output ?? self.output else {
             throw AutodiffError(.usage, "an empty graph has nothing to backpropagate")
         }
         precondition(output.graph === self, "backward from a node of another graph")
         try checkSeed(for: output, seed)
-        for node in nodes where node.needsGradient { node.gradient.fill(0) }
+        // Gradients are reset lazily: a node's first gradient is written over the
+        // old numbers, and whatever received none is zeroed at the end.
+        for node in nodes where node.needsGradient { node.gradientIsStale = true }
+        defer { for node in nodes where node.gradientIsStale { node.gradient.fill(0); node.gradientIsStale = false } }
         guard output.needsGradient else { return }
+        let order = ancestors(of: output)
         if let seed {
             output.gradient.scalars.withUnsafeMutableBufferPointer { gradient in
                 seed.scalars.withUnsafeBufferPointer { _ = gradient.update(fromContentsOf: $0) }
@@ -22,10 +27,15 @@ extension Graph {
         } else {
             output.gradient.fill(1)
         }
-        let order = ancestors(of: output)
+        output.gradientIsStale = false
         for node in order.reversed() {
-            node.gate?.backward(node.inputs, node)
+            guard let gate = node.gate else { continue }
+            if !gate.writesFirstGradient {
+                for input in node.inputs where input.gradientIsStale { input.gradient.fill(0); input.gradientIsStale = false }
+            }
+            gate.backward(node.inputs, node)
         }
+        for node in order where node.gradientIsStale { node.gradient.fill(0); node.gradientIsStale = false }
         // A NaN or ∞ anywhere flows on to the inputs, so checking them finds it.
         if order.contains(where: { $0.isInput && $0.needsGradient && $0.gradient.firstNonFinite != nil }) {
             throw locateNonFiniteGradient(order, output: output, seed: seed ?? .ones(output.shape))
@@ -65,7 +75,7 @@ extension Graph {
     /// Runs backward again one gate at a time to find the first gate whose
     /// backward made a gradient that is not finite.
     private func locateNonFiniteGradient(_ order: [Node], output: Node, seed: Tensor) -> AutodiffError {
-        for node in nodes where node.needsGradient { node.gradient.fill(0) }
+        for node in nodes where node.needsGradient { node.gradient.fill(0); node.gradientIsStale = false }
         output.gradient = seed
         for node in order.reversed() {
             guard let gate = node.gate else { continue }

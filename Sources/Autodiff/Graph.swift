@@ -76,12 +76,16 @@ public final class Graph {
     /// gradient check or a picture needs; other nodes keep their old values.
     ///
     /// With `changed`, only the nodes between that input and `output` are
-    /// recomputed: the others cannot have moved.
-    public func forward(to output: Node, changed input: Node? = nil) throws(AutodiffError) {
+    /// recomputed: the others cannot have moved. With `checkingEachNode` off,
+    /// gates' outputs are not scanned for NaN and ∞ (a pass over memory each):
+    /// a training loop checks its loss instead, and runs forward again with
+    /// the checks to name the node where a non-finite value first appears.
+    public func forward(to output: Node, changed input: Node? = nil,
+                        checkingEachNode: Bool = true) throws(AutodiffError) {
         if shapesChanged { try reshape() }
         let order = input.map { path(from: $0, to: output) } ?? ancestors(of: output)
         for node in order {
-            if node.isInput { try checkFinite(node) } else { try run(node) }
+            if node.isInput { try checkFinite(node) } else { try run(node, checked: checkingEachNode) }
         }
     }
 
@@ -105,14 +109,14 @@ public final class Graph {
     }
 
     /// Runs one gate's forward and makes sure its value is finite.
-    private func run(_ node: Node) throws(AutodiffError) {
+    private func run(_ node: Node, checked: Bool = true) throws(AutodiffError) {
         guard let gate = node.gate else { return }
         do {
             try gate.forward(node.inputs, node)
         } catch {
             throw AutodiffError(error.kind, error.message, node: node.id)
         }
-        if !gate.keepsFinite, let index = node.value.firstNonFinite {
+        if checked, !gate.keepsFinite, let index = node.value.firstNonFinite {
             var error = gate.explainNonFinite(node.inputs, at: index)
             error.node = node.id
             if node.value.count > 1 {

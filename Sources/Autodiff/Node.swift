@@ -17,6 +17,10 @@ public final class Node {
     public internal(set) var gradient: Tensor
     /// Whether backward computes a gradient for this node; false for data and labels.
     public internal(set) var needsGradient: Bool
+    /// True during backward until the first gradient reaches this node: the
+    /// buffer still holds the last pass's numbers, and that first gradient is
+    /// written over them instead of added to zeros — a pass over memory saved.
+    var gradientIsStale = false
     /// Scratch the gate fills in forward and reads in backward (softmax keeps its probabilities here).
     var cache: Tensor = Tensor.zeros([0])
     /// The graph the node belongs to; nil once that graph is gone.
@@ -30,6 +34,25 @@ public final class Node {
         self.gradient = Tensor.zeros(value.shape)
         self.needsGradient = needsGradient
         self.graph = graph
+    }
+
+    /// Gives a gate this node's gradient to contribute to: `add` is false for
+    /// the first contribution of a backward pass, which may then be written
+    /// instead of added. A gate whose contribution does not cover every entry
+    /// (a broadcast input) asks for `zeroed` and always adds.
+    @inline(__always)
+    func receiveGradient(zeroed: Bool = false, _ body: (UnsafeMutableBufferPointer<Double>, _ add: Bool) -> Void) {
+        if gradientIsStale && zeroed { gradient.fill(0); gradientIsStale = false }
+        let add = !gradientIsStale
+        gradientIsStale = false
+        gradient.scalars.withUnsafeMutableBufferPointer { body($0, add) }
+    }
+
+    /// The same for a scalar: `gradient` += `amount`, or = on the first contribution.
+    @inline(__always)
+    func receiveGradient(_ amount: Double) {
+        if gradientIsStale { gradient.scalars[0] = amount } else { gradient.scalars[0] += amount }
+        gradientIsStale = false
     }
 
     /// True for a node that no gate computes.

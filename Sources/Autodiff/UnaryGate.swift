@@ -33,6 +33,8 @@ extension UnaryGate {
         }
     }
 
+    public var writesFirstGradient: Bool { true }
+
     /// dx += upstream · local, entry by entry.
     public func backward(_ inputs: [Node], _ output: Node) {
         guard inputs[0].needsGradient else { return }
@@ -40,8 +42,12 @@ extension UnaryGate {
         x.scalars.withUnsafeBufferPointer { x in
             y.scalars.withUnsafeBufferPointer { y in
                 upstream.scalars.withUnsafeBufferPointer { upstream in
-                    inputs[0].gradient.scalars.withUnsafeMutableBufferPointer { dx in
-                        for i in dx.indices { dx[i] += upstream[i] * local(x[i], y[i]) }
+                    inputs[0].receiveGradient { dx, add in
+                        if add {
+                            for i in dx.indices { dx[i] += upstream[i] * local(x[i], y[i]) }
+                        } else {
+                            for i in dx.indices { dx[i] = upstream[i] * local(x[i], y[i]) }
+                        }
                     }
                 }
             }

@@ -138,7 +138,8 @@ struct Run {
                 } else if batch != nil {
                     for i in data.indices { graph.set(data[i], to: fullData[i]) }
                 }
-                try graph.forward(to: loss)
+                try graph.forward(to: loss, checkingEachNode: false)
+                if !loss.value.scalar.isFinite { try graph.forward(to: loss) }  // names the node
                 losses.append(loss.value.scalar)
                 if tracksPath { path.append(parameters.flatMap(\.value.scalars)) }
                 guard step < steps else { break }

@@ -83,6 +83,22 @@ import Testing
         #expect(g.path(from: z, to: twice).isEmpty)
     }
 
+    /// Gradients are written on first contact, not zeroed up front: a node that
+    /// the new output does not depend on still ends with gradient 0, and a
+    /// node used twice still sums both uses.
+    @Test func backwardFromAnotherOutputLeavesNoOldGradientBehind() throws {
+        let g = Graph()
+        let x = g.input(3), y = g.input(-4), z = g.input(2)
+        let f = try x * y + x * x   // df/dx = y + 2x = 2
+        let h = try x + z           // dh/dz = 1
+        try g.backward(from: h)
+        #expect(z.gradient.scalar == 1 && x.gradient.scalar == 1)
+        try g.backward(from: f)
+        #expect(z.gradient.scalar == 0)
+        #expect(x.gradient.scalar == 2 && y.gradient.scalar == 3)
+        #expect(h.gradient.scalar == 0)
+    }
+
     @Test func broadcastingABiasAddsItToEveryRowAndSumsItsGradient() throws {
         let g = Graph()
         let scores = g.input(Tensor([[1, 2, 3], [4, 5, 6]]))

@@ -40,6 +40,17 @@ import Testing
         #expect(Swift.abs(try node("w", in: e).value.scalar - 5 * 0.8 * 0.8 * 0.8 * 0.8 * 0.8 * 0.8 * 0.8 * 0.8 * 0.8 * 0.8) < 1e-12)
     }
 
+    /// A step too large for exp(x²): the second step's forward overflows. The
+    /// loop checks only its loss, then runs forward again to name the gate.
+    @Test func aDivergingRunNamesTheStepAndTheGateThatOverflowed() throws {
+        let e = evaluate("x = 3\nL = exp(x * x)\nminimize L over x with gd(lr: 100) for 10 steps")
+        let message = try #require(e.diagnostics.first?.message)
+        #expect(e.diagnostics.count == 1)
+        #expect(message == "training with gd(lr: 100) failed at step 1: exp(23637600000000) overflows: "
+                + "inputs above about 709 are too large")
+        #expect(e.diagnostics.first?.location.line == 3 && e.diagnostics.first?.location.column == 1)
+    }
+
     @Test func severalOptimizersStartFromTheSameValues() throws {
         let e = run("w = 5\nL = w^2\nminimize L over w with gd(lr: 0.1), momentum(lr: 0.1), adam(lr: 0.5) for 2 steps")
         #expect(e.trainings.map(\.optimizer) == ["gd(lr: 0.1)", "momentum(lr: 0.1)", "adam(lr: 0.5)"])

@@ -38,10 +38,16 @@ public final class MatrixProduct: Gate {
         let (opA, opB) = operands(a.shape, b.shape)
         let opG = BLAS.Operand(rows: opA.rows, columns: opB.columns)
         if inputs[0].needsGradient {  // ∂L/∂A = G·Bᵀ
-            BLAS.multiply(upstream.scalars, opG, b.scalars, opB.t, into: &inputs[0].gradient.scalars, accumulate: true)
+            inputs[0].receiveGradient { dA, add in
+                BLAS.multiply(upstream.scalars, opG, b.scalars, opB.t, into: dA, accumulate: add)
+            }
         }
         if inputs[1].needsGradient {  // ∂L/∂B = Aᵀ·G
-            BLAS.multiply(a.scalars, opA.t, upstream.scalars, opG, into: &inputs[1].gradient.scalars, accumulate: true)
+            inputs[1].receiveGradient { dB, add in
+                BLAS.multiply(a.scalars, opA.t, upstream.scalars, opG, into: dB, accumulate: add)
+            }
         }
     }
+
+    public var writesFirstGradient: Bool { true }
 }
