@@ -45,14 +45,22 @@ public enum Course {
         }
     }
 
-    /// Runs every lecture, on every core; the results keep the lectures' order.
-    /// `finished` hears the count of lectures done after each one.
+    /// Runs every example of every lecture, on every core, the longest first
+    /// (see `Schedule`); the results keep the lectures' order. `finished` hears
+    /// how many lectures are done each time one more is.
     public static func run(_ lectures: [Lecture], finished: @Sendable (Int) -> Void = { _ in }) -> [LectureResult] {
-        let slots = Slots<LectureResult>(lectures.count)
-        DispatchQueue.concurrentPerform(iterations: lectures.count) { i in
-            finished(slots.put(Runner.run(lectures[i]), at: i))
+        let work = Schedule.order(lectures)
+        let slots = Slots<ExampleResult>(work.count)
+        let progress = Progress(lectures.map(\.examples.count))
+        for lecture in lectures where lecture.examples.isEmpty { finished(progress.lectureDone()) }
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            let (l, e) = work[i]
+            _ = slots.put(Runner.run(lectures[l].examples[e], of: lectures[l]), at: i)
+            if let done = progress.exampleDone(of: l) { finished(done) }
         }
-        return slots.values
+        var examples = lectures.map { [ExampleResult?](repeating: nil, count: $0.examples.count) }
+        for (i, result) in slots.values.enumerated() { examples[work[i].lecture][work[i].example] = result }
+        return lectures.indices.map { LectureResult(lecture: lectures[$0], examples: examples[$0].map { $0! }) }
     }
 
     /// Reads the files a lecture includes; a path that is missing, absolute, or
@@ -97,6 +105,33 @@ public enum Course {
 }
 
 /// One slot per lecture, each written by exactly one worker, read after all have finished.
+/// Counts finished examples, to tell when a whole lecture is done.
+private final class Progress: @unchecked Sendable {
+    private var remaining: [Int]
+    private var lecturesDone = 0
+    private let lock = NSLock()
+
+    init(_ examples: [Int]) { remaining = examples }
+
+    /// Marks a lecture without examples as done; returns the lectures done so far.
+    func lectureDone() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        lecturesDone += 1
+        return lecturesDone
+    }
+
+    /// Marks one example of lecture `l` as done; the lectures done so far when that finished `l`.
+    func exampleDone(of l: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        remaining[l] -= 1
+        guard remaining[l] == 0 else { return nil }
+        lecturesDone += 1
+        return lecturesDone
+    }
+}
+
 private final class Slots<T>: @unchecked Sendable {
     private var storage: [T?]
     private var filled = 0

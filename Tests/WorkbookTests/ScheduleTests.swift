@@ -1,0 +1,38 @@
+import Testing
+@testable import Workbook
+
+/// Long training runs start first; results still come back in course order.
+@Suite struct ScheduleTests {
+    func lecture(_ path: String, _ specs: [String]) -> Lecture {
+        Lecture(path: path, text: specs.map { "```graph\n\($0)\n```\n" }.joined(separator: "\n"))
+    }
+
+    @Test func theGuessIsTheNumberOfTrainingSteps() {
+        #expect(Schedule.steps(in: "w = 5\nL = w^2\nminimize L over w with gd(lr: 0.1) for 10 steps") == 10)
+        #expect(Schedule.steps(in: "minimize L over w with sgd(lr: 1) for 200 steps batch 32\n"
+            + "minimize L over v with adam(lr: 0.1) for 1 step") == 201)
+        #expect(Schedule.steps(in: "x = -2\ny = 5\nf = (x + y) * -4") == 0)
+    }
+
+    @Test func theLongestExampleOfAnyLectureStartsFirst() {
+        let lectures = [
+            lecture("a.md", ["x = 1", "w = 5\nL = w^2\nminimize L over w with gd(lr: 0.1) for 10 steps"]),
+            lecture("b.md", ["y = 2", "v = 5\nL = v^2\nminimize L over v with gd(lr: 0.1) for 1000 steps"]),
+        ]
+        let order = Schedule.order(lectures).map { [$0.lecture, $0.example] }
+        #expect(order == [[1, 1], [0, 1], [0, 0], [1, 0]])
+    }
+
+    @Test func resultsKeepTheLecturesAndExamplesInTheirOrder() {
+        let lectures = [
+            lecture("a.md", ["x = 1\nexpect x = 1", "w = 5\nL = w^2\nminimize L over w with gd(lr: 0.1) for 10 steps"]),
+            lecture("b.md", []),
+            lecture("c.md", ["v = 5\nL = v^2\nminimize L over v with gd(lr: 0.1) for 1000 steps\nexpect v <= 0.001"]),
+        ]
+        let results = Course.run(lectures)
+        #expect(results.map(\.lecture.path) == ["a.md", "b.md", "c.md"])
+        #expect(results.map(\.examples.count) == [2, 0, 1])
+        #expect(results[0].examples.map(\.example.spec) == lectures[0].examples.map(\.spec))
+        #expect(results[0].checkCounts == (1, 1) && results[2].checkCounts == (1, 1))
+    }
+}
