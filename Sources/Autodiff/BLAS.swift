@@ -1,6 +1,7 @@
 import CBLAS
 
-/// Matrix products through OpenBLAS. The only file that touches cblas.
+/// Matrix products through OpenBLAS (but for an inner size of at most 4: see
+/// `ThinProduct`). The only file that touches cblas.
 enum BLAS {
     /// A matrix as BLAS sees it: `rows` × `columns`, stored row-major, read
     /// transposed when `transposed` is set.
@@ -45,6 +46,10 @@ enum BLAS {
         }
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
+                if k <= ThinProduct.largestInnerSize {
+                    ThinProduct.multiply(a, shapeA, b, shapeB, into: c, accumulate: accumulate)
+                    return
+                }
                 cblas_dgemm(CblasRowMajor,
                             shapeA.transposed ? CblasTrans : CblasNoTrans,
                             shapeB.transposed ? CblasTrans : CblasNoTrans,

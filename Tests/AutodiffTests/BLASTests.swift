@@ -21,6 +21,32 @@ import Testing
         #expect(close(c.value, schoolbook(a.value, b.value).scalars, within: 1e-12))
     }
 
+    /// The entries of `t` (m×n) stored transposed, n×m.
+    func storedTransposed(_ t: Tensor) -> [Double] {
+        let (m, n) = (t.shape[0], t.shape[1])
+        return (0..<m * n).map { t.scalars[($0 % m) * n + $0 / m] }
+    }
+
+    /// Inner sizes 1 to 4 skip BLAS (`ThinProduct`): every way round — A or B
+    /// stored transposed, written or added into c — gives the plain loop's numbers.
+    @Test(arguments: [1, 2, 3, 4], [(false, false), (true, false), (false, true), (true, true)])
+    func aThinProductMatchesThePlainLoopEveryWayRound(_ k: Int, _ transposed: (a: Bool, b: Bool)) {
+        let (m, n) = (7, 11)
+        let a = Tensor.randn([m, k], seed: UInt64(k)), b = Tensor.randn([k, n], seed: UInt64(k) + 10)
+        let start = Tensor.randn([m, n], seed: 99)
+        let expected = schoolbook(a, b).scalars
+        for accumulate in [false, true] {
+            var c = start.scalars
+            BLAS.multiply(transposed.a ? storedTransposed(a) : a.scalars,
+                          BLAS.Operand(rows: transposed.a ? k : m, columns: transposed.a ? m : k, transposed: transposed.a),
+                          transposed.b ? storedTransposed(b) : b.scalars,
+                          BLAS.Operand(rows: transposed.b ? n : k, columns: transposed.b ? k : n, transposed: transposed.b),
+                          into: &c, accumulate: accumulate)
+            let wanted = accumulate ? zip(expected, start.scalars).map(+) : expected
+            #expect(zip(c, wanted).allSatisfy { abs($0 - $1) < 1e-12 }, "accumulate: \(accumulate)")
+        }
+    }
+
     @Test func backwardOfTheProductIsUpstreamTimesTheOtherTransposed() throws {
         let g = Graph()
         let a = g.input(.randn([5, 3], seed: 1)), b = g.input(.randn([3, 4], seed: 2))

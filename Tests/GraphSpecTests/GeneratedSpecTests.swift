@@ -60,26 +60,24 @@ struct GeneratedSpecTests {
 
     // MARK: One long line
 
-    @Test("a 1 MB line of '1 + 1 + …' gives one error, quickly")
+    // A hang (or a quadratic walk) fails by the time limit, which is generous on
+    // purpose: these are not speed tests, and the machine may be busy.
+    @Test("a 1 MB line of '1 + 1 + …' gives one error, quickly", .timeLimit(.minutes(1)))
     func megabyteSum() {
         let text = "x = 1" + String(repeating: " + 1", count: 250_000)
         #expect(text.utf8.count > 1_000_000)
-        let start = ContinuousClock.now
         let evaluation = Evaluator.evaluate(Source(text, path: "long.graph"))
-        #expect(ContinuousClock.now - start < .seconds(10))
         // "x = 1" is 5 columns and each " + 1" 4 more: the 200th '+' is at 7 + 4 × 199.
         #expect(evaluation.diagnostics.map(Self.summary) == [
             "1:803: the expression chains too many operations (at most 200 levels); split it over several names",
         ])
     }
 
-    @Test("a 1 MB line holding a vector of 250,000 numbers evaluates")
+    @Test("a 1 MB line holding a vector of 250,000 numbers evaluates", .timeLimit(.minutes(1)))
     func megabyteVector() {
         let text = "x = [1" + String(repeating: ", 1", count: 249_999) + "]; s = sum(x); expect s = 250000"
         #expect(text.utf8.count > 750_000)
-        let start = ContinuousClock.now
         let evaluation = Evaluator.evaluate(Source(text, path: "long.graph"))
-        #expect(ContinuousClock.now - start < .seconds(10))
         #expect(evaluation.diagnostics.isEmpty)
         #expect(evaluation.checks.map(\.passed) == [true])
     }
