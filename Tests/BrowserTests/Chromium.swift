@@ -20,7 +20,8 @@ enum Chromium {
     }
 
     /// Loads `url` in a window `width` wide and `height` tall, saving a screenshot to `screenshot` if given.
-    static func load(_ url: URL, screenshot: URL? = nil, width: Int = 900, height: Int = 1400) throws -> Load {
+    /// `flags` are added to Chromium's own.
+    static func load(_ url: URL, screenshot: URL? = nil, width: Int = 900, height: Int = 1400, flags: [String] = []) throws -> Load {
         let browser = try #require(path, "chromium is not installed")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gradbook-chromium-\(UUID())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -37,7 +38,7 @@ enum Chromium {
             "--window-size=\(width),\(height)", "--virtual-time-budget=5000",
             "--enable-logging=stderr", "--v=0", "--log-net-log=\(netLog.path)",
             "--dump-dom",
-        ] + (screenshot.map { ["--screenshot=\($0.path)"] } ?? []) + [url.absoluteString]
+        ] + flags + (screenshot.map { ["--screenshot=\($0.path)"] } ?? []) + [url.absoluteString]
         let (out, err) = (try FileHandle(forWritingTo: dom), try FileHandle(forWritingTo: errors))
         defer { try? out.close(); try? err.close() }
         (process.standardOutput, process.standardError) = (out, err)
