@@ -106,7 +106,7 @@ enum ExampleHTML {
     /// A tensor in a table: its entries when they fit on a page (at most 8×8), else its shape and range.
     static func matrix(_ tensor: Tensor) -> String {
         guard tensor.rank <= 2, tensor.shape.allSatisfy({ $0 <= 8 }) else {
-            let low = tensor.scalars.min() ?? 0, high = tensor.scalars.max() ?? 0
+            let (low, high) = tensor.extremes ?? (0, 0)
             return "\(Shape.describe(tensor.shape)), from \(Tensor.format(low, significant: 3)) to \(Tensor.format(high, significant: 3))"
         }
         return Tensor(shape: tensor.shape, scalars: tensor.scalars.map { Double(Tensor.format($0, significant: 4)) ?? $0 }).description

@@ -28,11 +28,11 @@ enum GraphSteps {
     }
 
     private static func forward(_ evaluation: Evaluation, _ ids: GraphElement) -> [GraphStep] {
-        let edges = GraphDrawing.edges(evaluation)
+        let out = Dictionary(grouping: GraphDrawing.edges(evaluation), by: \.input.id)
         var steps: [GraphStep] = []
         for node in GraphDrawing.drawnNodes(evaluation) {
             let value = GraphTitles.text(node.value)
-            for edge in edges where edge.input === node {
+            for edge in out[node.id] ?? [] {
                 steps.append(GraphStep(node: ids.node(node), edge: ids.edge(into: edge.node, edge.slot), label: .value,
                                        text: "forward: \(label(node)) = \(value), into \(gate(edge.node))"))
             }
@@ -48,9 +48,9 @@ enum GraphSteps {
         guard let output = evaluation.output, !evaluation.auxiliary.contains(output.id) else { return [] }
         var steps = [GraphStep(node: ids.node(output), edge: ids.output, label: .gradient,
                                text: "backward: start at the output \(label(output)) with gradient \(GraphTitles.text(output.gradient))")]
-        let edges = GraphDrawing.edges(evaluation)
+        let into = Dictionary(grouping: GraphDrawing.edges(evaluation), by: \.node.id)
         for node in GraphDrawing.drawnNodes(evaluation).reversed() {
-            for edge in edges where edge.node === node && edge.input.needsGradient {
+            for edge in into[node.id] ?? [] where edge.input.needsGradient {
                 guard let gradient = GraphDrawing.gradient(into: edge.input, from: node, edge.slot, evaluation) else { continue }
                 var text = "backward through \(gate(node)): into \(label(edge.input)), "
                 if let local = node.localGradient(edge.slot) {

@@ -51,14 +51,32 @@ enum GraphTitles {
     /// title (its DOT name) replaced by ours, and the edge labels marked
     /// `value` or `gradient` so that a page's script can show them one step at a time.
     static func annotate(_ svg: String, title: String, titles: [String: String]) -> String {
-        var svg = svg.replacing(/<g id="([^"]+)" class="(node|edge)">\n<title>[^<]*<\/title>/) { match in
-            let id = String(match.output.1).replacing("&#45;", with: "-")  // Graphviz writes every hyphen so
-            guard let text = titles[id] else { return String(match.output.0) }
-            return "<g id=\"\(id)\" class=\"\(match.output.2)\">\n<title>\(Escape.html(text))</title>"
+        // Graphviz writes one element per line, and a group's title on the line after the group's
+        // tag; going line by line is several times faster than a regular expression over the whole.
+        var lines = svg.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let (value, gradient) = ("fill=\"\(GraphDrawing.green)\"", "fill=\"\(GraphDrawing.red)\"")
+        var titled = false  // the SVG's own title goes right after its opening tag, the first line to end in ">"
+        for i in lines.indices {
+            if !titled, lines[i].hasSuffix(">") {
+                lines[i] += "\n<title>\(Escape.html(title))</title>"
+                titled = true
+            } else if lines[i].hasPrefix("<text ") {
+                lines[i] = lines[i].replacing(value, with: "class=\"value\" " + value, maxReplacements: 1)
+                    .replacing(gradient, with: "class=\"gradient\" " + gradient, maxReplacements: 1)
+            } else if let (id, kind) = group(lines[i]), let text = titles[id], i + 1 < lines.count, lines[i + 1].hasPrefix("<title>") {
+                lines[i] = "<g id=\"\(id)\" class=\"\(kind)\">"
+                lines[i + 1] = "<title>\(Escape.html(text))</title>"
+            }
         }
-        svg = svg.replacing("fill=\"\(GraphDrawing.green)\"", with: "class=\"value\" fill=\"\(GraphDrawing.green)\"")
-            .replacing("fill=\"\(GraphDrawing.red)\"", with: "class=\"gradient\" fill=\"\(GraphDrawing.red)\"")
-        guard let tag = svg.firstRange(of: /<svg[^>]*>\n?/) else { return svg }
-        return String(svg[..<tag.upperBound]) + "<title>\(Escape.html(title))</title>\n" + svg[tag.upperBound...]
+        return lines.joined(separator: "\n")
+    }
+
+    /// The id (with Graphviz's `&#45;` back to `-`) and kind of a line `<g id="…" class="node">` or `class="edge">`.
+    private static func group(_ line: String) -> (id: String, kind: String)? {
+        guard line.hasPrefix("<g id=\""), line.hasSuffix("\">") else { return nil }
+        let kind = line.hasSuffix(" class=\"node\">") ? "node" : line.hasSuffix(" class=\"edge\">") ? "edge" : nil
+        guard let kind else { return nil }
+        let id = line.dropFirst("<g id=\"".count).dropLast(" class=\"\(kind)\">".count + 1)
+        return (String(id).replacing("&#45;", with: "-"), kind)
     }
 }
