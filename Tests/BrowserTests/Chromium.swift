@@ -21,7 +21,8 @@ enum Chromium {
 
     /// Loads `url` in a window `width` wide and `height` tall, saving a screenshot to `screenshot` if given.
     /// `flags` are added to Chromium's own.
-    static func load(_ url: URL, screenshot: URL? = nil, width: Int = 900, height: Int = 1400, flags: [String] = []) throws -> Load {
+    /// Several pages load at once (a browser mostly waits), at most `slots` of them.
+    static func load(_ url: URL, screenshot: URL? = nil, width: Int = 900, height: Int = 1400, flags: [String] = []) async throws -> Load {
         let browser = try #require(path, "chromium is not installed")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gradbook-chromium-\(UUID())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -42,12 +43,37 @@ enum Chromium {
         let (out, err) = (try FileHandle(forWritingTo: dom), try FileHandle(forWritingTo: errors))
         defer { try? out.close(); try? err.close() }
         (process.standardOutput, process.standardError) = (out, err)
-        try process.run()
-        process.waitUntilExit()
+        await slots.take()
+        let ran: Result<Void, any Error> = await withCheckedContinuation { done in
+            process.terminationHandler = { _ in done.resume(returning: .success(())) }
+            do { try process.run() } catch { done.resume(returning: .failure(error)) }
+        }
+        await slots.give()
+        try ran.get()
         let log = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
         return Load(dom: String(decoding: try Data(contentsOf: dom), as: UTF8.self),
                     console: log.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init),
                     requests: try pageRequests(netLog))
+    }
+
+    /// At most four browsers at a time: each takes about 200 MB, and a core for a moment.
+    private static let slots = Slots(4)
+
+    /// A counting semaphore for tasks.
+    actor Slots {
+        private var free: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(_ count: Int) { free = count }
+
+        func take() async {
+            if free > 0 { free -= 1; return }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func give() {
+            if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+        }
     }
 
     /// The URLs of the requests the page made, from Chromium's net log: those

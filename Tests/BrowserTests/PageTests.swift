@@ -8,9 +8,9 @@ import Testing
 @Suite(.enabled(if: Chromium.path != nil, "chromium is not installed; `make test` installs Debian's chromium"))
 struct PageTests {
     @Test(arguments: BuiltWorkbook.pages)
-    func pageInChromium(_ page: String) throws {
+    func pageInChromium(_ page: String) async throws {
         let folder = try BuiltWorkbook.url(), url = folder.appendingPathComponent(page)
-        let load = try Chromium.load(url, screenshot: BuiltWorkbook.artifacts.appendingPathComponent(page + ".png"), height: 1400)
+        let load = try await Chromium.load(url, screenshot: BuiltWorkbook.artifacts.appendingPathComponent(page + ".png"), height: 1400)
         try #require(load.dom.contains("</main>"), "the page did not load")
         loadsOffline(load, page: url, folder: folder)
         try typesetsEveryFormula(load, source: String(contentsOf: url, encoding: .utf8))
@@ -60,13 +60,13 @@ struct PageTests {
     }
 
     /// The checks can fail: a page that asks the network and logs an error is caught.
-    @Test func aPageThatReachesOutIsCaught() throws {
+    @Test func aPageThatReachesOutIsCaught() async throws {
         let folder = BuiltWorkbook.artifacts.appendingPathComponent("bad")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let page = folder.appendingPathComponent("bad.html")
         try Data("<html><body><img src=\"http://example.invalid/x.png\"><script>console.error('boom')</script></body></html>".utf8)
             .write(to: page)
-        let load = try Chromium.load(page, screenshot: folder.appendingPathComponent("bad.png"), height: 200)
+        let load = try await Chromium.load(page, screenshot: folder.appendingPathComponent("bad.png"), height: 200)
         #expect(load.requests.contains("http://example.invalid/x.png"))
         #expect(load.console.contains { $0.contains("boom") })
         #expect(DOM.imagesWithoutAlt(load.dom).count == 1)

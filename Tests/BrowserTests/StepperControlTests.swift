@@ -41,12 +41,12 @@ struct StepperControlTests {
 
         """
 
-    @Test func keysButtonsAndHoverMoveTheStepper() throws {
+    @Test func keysButtonsAndHoverMoveTheStepper() async throws {
         let folder = try BuiltWorkbook.url()
         let page = folder.appendingPathComponent("stepper-controls.html")
         try Data(Self.harness.utf8).write(to: page)
         defer { try? FileManager.default.removeItem(at: page) }
-        let load = try Chromium.load(page, flags: ["--allow-file-access-from-files"])
+        let load = try await Chromium.load(page, flags: ["--allow-file-access-from-files"])
         #expect(load.console.isEmpty, "the console said: \(load.console.joined(separator: "\n"))")
         let log = try #require(load.dom.firstMatch(of: /<pre id="log">(.*?)<\/pre>/.dotMatchesNewlines()))
         let lines = DOM.unescape(String(log.1)).split(separator: "\n").map(String.init)

@@ -39,12 +39,12 @@ struct StepperTests {
 
     /// The example's section of the page opened at `step` (nil: no step asked for), with a
     /// screenshot of the whole page at step 7, the gradient flowing back into q, for review.
-    static func open(at step: Int?) throws -> Substring {
+    static func open(at step: Int?) async throws -> Substring {
         let folder = try BuiltWorkbook.url()
         var url = folder.appendingPathComponent("02-backpropagation.html")
         if let step { url = try #require(URL(string: url.absoluteString + "#step=backward:\(step)")) }
         let screenshot = step == 7 ? BuiltWorkbook.artifacts.appendingPathComponent("stepper-step-7.png") : nil
-        let load = try Chromium.load(url, screenshot: screenshot, height: step == 7 ? 9000 : 1400)
+        let load = try await Chromium.load(url, screenshot: screenshot, height: step == 7 ? 9000 : 1400)
         #expect(load.console.isEmpty, "the console said: \(load.console.joined(separator: "\n"))")
         return try #require(DOM.section(load.dom, id: "backward"), "no example 'backward' on the page")
     }
@@ -54,8 +54,8 @@ struct StepperTests {
     }
 
     @Test(arguments: steps)
-    func eachStepShowsTheEnginesNumbers(_ step: Step) throws {
-        let section = try Self.open(at: step.number)
+    func eachStepShowsTheEnginesNumbers(_ step: Step) async throws {
+        let section = try await Self.open(at: step.number)
         let caption = try #require(DOM.caption(section))
         #expect(caption.hasPrefix("Step \(step.number) of \(Self.steps.count): "))
         #expect(caption.contains(step.words), "caption: \(caption)")
@@ -69,15 +69,15 @@ struct StepperTests {
         #expect(shown.filter { $0.label == "gradient" }.count == Self.steps.prefix(step.number).filter { $0.label == "gradient" }.count)
     }
 
-    @Test func stepZeroShowsNoNumber() throws {
-        let section = try Self.open(at: 0)
+    @Test func stepZeroShowsNoNumber() async throws {
+        let section = try await Self.open(at: 0)
         #expect(DOM.edges(section).allSatisfy { $0.shown.isEmpty && !$0.current })
         #expect(DOM.caption(section)?.hasPrefix("Step 0 of \(Self.steps.count)") == true)
     }
 
     /// Opened with no step, the page shows the whole graph, as it does with no script.
-    @Test func withNoStepTheWholeGraphIsShown() throws {
-        let section = try Self.open(at: nil)
+    @Test func withNoStepTheWholeGraphIsShown() async throws {
+        let section = try await Self.open(at: nil)
         #expect(DOM.edges(section).flatMap(\.shown).count == Self.steps.count)
         #expect(DOM.caption(section)?.hasPrefix("All \(Self.steps.count) steps shown") == true)
     }
