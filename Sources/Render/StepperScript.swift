@@ -97,7 +97,7 @@ enum StepperScript {
               next.disabled = all.disabled = at === steps.length;
               if (!quiet && history.replaceState) history.replaceState(null, "", "#step=" + section.id + ":" + at);
             }
-            return { go: go, figure: figure };
+            return { go: go, section: section };
           }
 
           function follow() {
@@ -107,7 +107,7 @@ enum StepperScript {
             var target = steppers[hash.slice(5, colon)], n = parseInt(hash.slice(colon + 1), 10);
             if (!target || isNaN(n)) return;
             target.go(n, true);
-            target.figure.scrollIntoView();
+            target.section.scrollIntoView();
           }
 
           document.addEventListener("DOMContentLoaded", function () {

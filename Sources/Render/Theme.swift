@@ -13,7 +13,7 @@ enum Theme {
         nav.pages a { color: var(--muted); text-decoration: none; }
         section.example { border: 1px solid var(--rule); border-radius: 8px; padding: 0.75rem 1rem; margin: 1.5rem 0; }
         section.example.failed { border-color: var(--gradient); }
-        .example-title { margin: 0 0 0.5rem; }
+        .example-title { margin: 0 0 0.5rem; font-size: 1.05rem; }
         figure.graph { margin: 0.5rem 0; overflow-x: auto; text-align: center; }
         figure.graph svg { max-width: 100%; height: auto; }
         figure.plot { margin: 0.75rem 0; text-align: center; }

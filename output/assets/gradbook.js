@@ -96,7 +96,7 @@ document.addEventListener("DOMContentLoaded", function () {
       next.disabled = all.disabled = at === steps.length;
       if (!quiet && history.replaceState) history.replaceState(null, "", "#step=" + section.id + ":" + at);
     }
-    return { go: go, figure: figure };
+    return { go: go, section: section };
   }
 
   function follow() {
@@ -106,7 +106,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var target = steppers[hash.slice(5, colon)], n = parseInt(hash.slice(colon + 1), 10);
     if (!target || isNaN(n)) return;
     target.go(n, true);
-    target.figure.scrollIntoView();
+    target.section.scrollIntoView();
   }
 
   document.addEventListener("DOMContentLoaded", function () {
