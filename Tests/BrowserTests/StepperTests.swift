@@ -4,8 +4,8 @@ import Testing
 import Workbook
 
 /// The stepper on the lecture's f = (x + y)·z at x = -2, y = 5, z = -4
-/// (lecture 2, example `backward`), opened at each step by a link
-/// `#step=backward:N`: the caption and the labels shown are the engine's numbers.
+/// (lecture 2, example `backward`), at each step: the caption and the labels
+/// shown are the engine's numbers.
 @Suite(.enabled(if: Chromium.path != nil, "chromium is not installed; `make test` installs Debian's chromium"))
 struct StepperTests {
     /// One step as the lecture tells it: the edge's value forward, or upstream × local backward.
@@ -37,48 +37,46 @@ struct StepperTests {
         return steps.enumerated().map { Step(number: $0.offset + 1, label: $0.element.0, shown: $0.element.1, words: $0.element.2) }
     }()
 
-    /// The example's section of the page opened at `step` (nil: no step asked for), with a
-    /// screenshot of the whole page at step 7, the gradient flowing back into q, for review.
-    static func open(at step: Int?) async throws -> Substring {
-        let folder = try BuiltWorkbook.url()
-        var url = folder.appendingPathComponent("02-backpropagation.html")
-        if let step { url = try #require(URL(string: url.absoluteString + "#step=backward:\(step)")) }
-        let screenshot = step == 7 ? BuiltWorkbook.artifacts.appendingPathComponent("stepper-step-7.png") : nil
-        let load = try await Chromium.load(url, screenshot: screenshot, height: step == 7 ? 9000 : 1400)
-        #expect(load.console.isEmpty, "the console said: \(load.console.joined(separator: "\n"))")
-        return try #require(DOM.section(load.dom, id: "backward"), "no example 'backward' on the page")
-    }
-
     @Test func theLectureHasTenSteps() {
         #expect(Self.steps.count == 10)   // five edges forward; the output's gradient, then four edges backward
     }
 
-    @Test(arguments: steps)
-    func eachStepShowsTheEnginesNumbers(_ step: Step) async throws {
-        let section = try await Self.open(at: step.number)
+    /// Clicking "next" from the page as loaded goes through every step, each with the engine's numbers;
+    /// as loaded, the page shows the whole graph, as it does with no script; step 0 shows no number.
+    @Test func eachStepShowsTheEnginesNumbers() async throws {
+        let states = try await Harness.run().states
+        try #require(states.count == Self.steps.count + 2, "\(states.count) states")
+        #expect(DOM.edges(states[0]).flatMap(\.shown).count == Self.steps.count)
+        #expect(DOM.caption(states[0])?.hasPrefix("All \(Self.steps.count) steps shown") == true)
+        for step in Self.steps { try Self.check(states[step.number], at: step) }
+        let zero = states[Self.steps.count + 1]
+        #expect(DOM.edges(zero).allSatisfy { $0.shown.isEmpty && !$0.current })
+        #expect(DOM.caption(zero)?.hasPrefix("Step 0 of \(Self.steps.count)") == true)
+    }
+
+    /// A link to `#step=backward:7` opens the page at step 7 (with a screenshot of the whole page for review).
+    @Test func aLinkOpensTheExampleAtItsStep() async throws {
+        let page = try BuiltWorkbook.url().appendingPathComponent("02-backpropagation.html")
+        let url = try #require(URL(string: page.absoluteString + "#step=backward:7"))
+        let load = try await Chromium.load(url, screenshot: BuiltWorkbook.artifacts.appendingPathComponent("stepper-step-7.png"),
+                                           height: 9000)
+        #expect(load.console.isEmpty, "the console said: \(load.console.joined(separator: "\n"))")
+        try Self.check(try #require(DOM.section(load.dom, id: "backward")), at: Self.steps[6])
+    }
+
+    /// The caption tells the step with the engine's numbers, the current edge shows its label,
+    /// every step so far has shown its label, and none after it.
+    static func check(_ section: Substring, at step: Step) throws {
         let caption = try #require(DOM.caption(section))
-        #expect(caption.hasPrefix("Step \(step.number) of \(Self.steps.count): "))
+        #expect(caption.hasPrefix("Step \(step.number) of \(steps.count): "), "\(step.testDescription)")
         #expect(caption.contains(step.words), "caption: \(caption)")
         let edges = DOM.edges(section)
         let current = edges.filter(\.current)
         try #require(current.count == 1, "one edge is the current step's")
-        #expect(current[0].shown.contains { $0.label == step.label && $0.text == Tensor.format(step.shown, significant: 3) })
-        // Every step so far has shown its label, and none after it.
+        #expect(current[0].shown.contains { $0.label == step.label && $0.text == Tensor.format(step.shown, significant: 3) },
+                "\(step.testDescription)")
         let shown = edges.flatMap(\.shown)
         #expect(shown.count == step.number)
-        #expect(shown.filter { $0.label == "gradient" }.count == Self.steps.prefix(step.number).filter { $0.label == "gradient" }.count)
-    }
-
-    @Test func stepZeroShowsNoNumber() async throws {
-        let section = try await Self.open(at: 0)
-        #expect(DOM.edges(section).allSatisfy { $0.shown.isEmpty && !$0.current })
-        #expect(DOM.caption(section)?.hasPrefix("Step 0 of \(Self.steps.count)") == true)
-    }
-
-    /// Opened with no step, the page shows the whole graph, as it does with no script.
-    @Test func withNoStepTheWholeGraphIsShown() async throws {
-        let section = try await Self.open(at: nil)
-        #expect(DOM.edges(section).flatMap(\.shown).count == Self.steps.count)
-        #expect(DOM.caption(section)?.hasPrefix("All \(Self.steps.count) steps shown") == true)
+        #expect(shown.filter { $0.label == "gradient" }.count == steps.prefix(step.number).filter { $0.label == "gradient" }.count)
     }
 }
