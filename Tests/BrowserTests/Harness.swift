@@ -53,26 +53,30 @@ enum Harness {
 
         """
 
+    /// The one run of the harness that the tests share.
+    static let shared = Task { try await run() }
+
     /// What the harness wrote down.
-    struct Run {
+    struct Run: Sendable {
         /// The example's section as loaded, after each step to the last, then back at step 0.
         let states: [Substring]
         /// One line per action: "ArrowRight | Step 1 of 10: …".
         let log: [String]
+        /// What the pages wrote to the console.
+        let console: [String]
     }
 
     /// Loads the harness beside the built pages (frames may read pages of their own folder only with
-    /// `--allow-file-access-from-files`).
+    /// `--allow-file-access-from-files`). It expects nothing itself: the tests that read the run do.
     static func run() async throws -> Run {
         let folder = try BuiltWorkbook.url()
         let page = folder.appendingPathComponent("stepper-harness-\(UUID()).html")
         try Data(Self.page.utf8).write(to: page)
         defer { try? FileManager.default.removeItem(at: page) }
         let load = try await Chromium.load(page, flags: ["--allow-file-access-from-files"])
-        #expect(load.console.isEmpty, "the console said: \(load.console.joined(separator: "\n"))")
         let states = load.dom.matches(of: /<pre class="state">(.*?)<\/pre>/.dotMatchesNewlines()).map { Substring(DOM.unescape(String($0.1))) }
         let log = load.dom.firstMatch(of: /<pre id="log">(.*?)<\/pre>/.dotMatchesNewlines())
             .map { DOM.unescape(String($0.1)).split(separator: "\n").map(String.init) } ?? []
-        return Run(states: states, log: log)
+        return Run(states: states, log: log, console: load.console)
     }
 }

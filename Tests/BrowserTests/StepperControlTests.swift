@@ -6,7 +6,7 @@ import Testing
 @Suite(.enabled(if: Chromium.path != nil, "chromium is not installed; `make test` installs Debian's chromium"))
 struct StepperControlTests {
     @Test func keysButtonsAndHoverMoveTheStepper() async throws {
-        let lines = try await Harness.run().log
+        let lines = try await Harness.shared.value.log
         let steps = StepperTests.steps, total = steps.count
         func at(_ n: Int) -> String { n == 0 ? "Step 0 of \(total)" : "Step \(n) of \(total): " }
         let expected = [("ArrowRight", 1), ("ArrowRight", 2), ("ArrowLeft", 1), ("End", total), ("Home", 0),

@@ -44,7 +44,8 @@ struct StepperTests {
     /// Clicking "next" from the page as loaded goes through every step, each with the engine's numbers;
     /// as loaded, the page shows the whole graph, as it does with no script; step 0 shows no number.
     @Test func eachStepShowsTheEnginesNumbers() async throws {
-        let states = try await Harness.run().states
+        let run = try await Harness.shared.value, states = run.states
+        #expect(run.console.isEmpty, "the console said: \(run.console.joined(separator: "\n"))")
         try #require(states.count == Self.steps.count + 2, "\(states.count) states")
         #expect(DOM.edges(states[0]).flatMap(\.shown).count == Self.steps.count)
         #expect(DOM.caption(states[0])?.hasPrefix("All \(Self.steps.count) steps shown") == true)
