@@ -45,6 +45,7 @@ enum Theme {
         @media (max-width: 600px) { body { font-size: 16px; } main { padding: 0.75rem; } }
         @media print {
           nav.pages, .stepper, p.inspect { display: none; }
+          figure.graph text.pending { visibility: visible; }
           body { font-size: 11pt; }
           section.example { break-inside: avoid; border-color: #999; }
           pre { white-space: pre-wrap; }
