@@ -48,7 +48,8 @@ enum GraphSteps {
         guard let output = evaluation.output, !evaluation.auxiliary.contains(output.id) else { return [] }
         var steps = [GraphStep(node: ids.node(output), edge: ids.output, label: .gradient,
                                text: "backward: start at the output \(label(output)) with gradient \(GraphTitles.text(output.gradient))")]
-        let into = Dictionary(grouping: GraphDrawing.edges(evaluation), by: \.node.id)
+        let edges = GraphDrawing.edges(evaluation)
+        let into = Dictionary(grouping: edges, by: \.node.id), uses = Dictionary(grouping: edges, by: \.input.id).mapValues(\.count)
         for node in GraphDrawing.drawnNodes(evaluation).reversed() {
             for edge in into[node.id] ?? [] where edge.input.needsGradient {
                 guard let gradient = GraphDrawing.gradient(into: edge.input, from: node, edge.slot, evaluation) else { continue }
@@ -56,6 +57,9 @@ enum GraphSteps {
                 if let local = node.localGradient(edge.slot) {
                     text += "upstream \(ExampleHTML.number(node.gradient.scalar)) × local \(ExampleHTML.number(local))"
                         + " = gradient \(GraphTitles.text(gradient))"
+                    if let n = uses[edge.input.id], n > 1 {
+                        text += "; \(label(edge.input)) has \(n) uses, whose gradients add up to \(GraphTitles.text(edge.input.gradient))"
+                    }
                 } else {
                     text += "gradient \(GraphTitles.text(gradient))"
                 }

@@ -42,6 +42,18 @@ import Testing
         #expect(page.contains("<li data-node=\"xyz.n3\" data-edge=\"xyz.e4-0\" data-label=\"value\">forward: q = 3, into × (f)</li>"))
     }
 
+    /// Where a value branches, each use's step says that their gradients add up, and to what.
+    @Test func gradientsAddWhereAValueBranches() throws {
+        let lecture = "# x²\n\n```graph id=square\nx = 3\nf = x * x\n```\n"
+        let example = try #require(Runner.run(Lecture(path: "lectures/01-test.md", text: lecture)).examples.first)
+        let backward = GraphSteps.of(example.evaluation, example: "square").filter { $0.label == .gradient }.map(\.text)
+        #expect(backward == [
+            "backward: start at the output f with gradient 1",
+            "backward through × (f): into x, upstream 1 × local 3 = gradient 3; x has 2 uses, whose gradients add up to 6",
+            "backward through × (f): into x, upstream 1 × local 3 = gradient 3; x has 2 uses, whose gradients add up to 6",
+        ])
+    }
+
     /// A graph with no gradients (no scalar output) steps through its forward pass only.
     @Test func withoutGradientsOnlyTheForwardPass() throws {
         let lecture = "# v\n\n```graph id=v\nv = [1, 2]\nw = v * 2\n```\n"
