@@ -62,6 +62,8 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Workbook", "GraphSpec"]),
         .testTarget(name: "LectureTests", dependencies: ["Workbook"]),
         .testTarget(name: "gradbookTests", dependencies: ["gradbook", "GraphSpec"]),
+        // The pages in headless Chromium; they build the course with the gradbook executable.
+        .testTarget(name: "BrowserTests", dependencies: ["gradbook", "Workbook", "Autodiff"]),
         .testTarget(
             name: "AutodiffTests",
             dependencies: [

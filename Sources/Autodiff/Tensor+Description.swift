@@ -57,3 +57,18 @@ extension Tensor: CustomStringConvertible {
         return "\(rounded)"
     }
 }
+
+extension Tensor {
+    /// The smallest and the largest entry (nil for an empty tensor): what a page
+    /// prints of a tensor too big to list. Here, in the optimized engine, because
+    /// pages ask it of tensors with a million entries.
+    public var extremes: (min: Double, max: Double)? {
+        guard var low = scalars.first else { return nil }
+        var high = low
+        for x in scalars {
+            low = Swift.min(low, x)
+            high = Swift.max(high, x)
+        }
+        return (low, high)
+    }
+}

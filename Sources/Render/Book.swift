@@ -33,7 +33,8 @@ public enum Book {
             for figure in figures[example.example.id] ?? [] {
                 files.append(OutputFile(path: "\(slug)/\(figure.fileName)", contents: figure.svg))
             }
-            guard let svg = try? Graphviz.svg(GraphDrawing.dot(example.evaluation)) else { continue }
+            let title = "computational graph: \(example.example.title ?? example.example.id)"
+            guard let svg = try? GraphDrawing.svg(example.evaluation, example: example.example.fileName, title: title) else { continue }
             svgs[example.example.id] = svg
             files.append(OutputFile(path: "\(slug)/\(example.example.fileName).svg", contents: svg))
         }

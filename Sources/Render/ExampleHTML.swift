@@ -10,14 +10,22 @@ enum ExampleHTML {
     static func render(_ result: ExampleResult, svg: String?, figures: [Figure] = []) -> String {
         let example = result.example, evaluation = result.evaluation
         var html = "<section class=\"example\(result.passed ? "" : " failed")\" id=\"\(Escape.html(example.fileName))\">\n"
-        if let title = example.title { html += "<h4 class=\"example-title\">\(Escape.html(title))</h4>\n" }
-        if let svg { html += "<figure class=\"graph\">\n\(svg)</figure>\n" }
-        html += nodeTable(evaluation)
+        if let title = example.title { html += "\(Headings.exampleTitle)\(Escape.html(title))</h4>\n" }
+        let table = "\(example.fileName).table"
+        if let svg {
+            // The table of named nodes is the graph's text alternative.
+            let described = evaluation.named.isEmpty ? svg
+                : svg.replacing("<svg ", with: "<svg aria-describedby=\"\(table)\" ", maxReplacements: 1)
+            html += "<figure class=\"graph\">\n\(described)</figure>\n"
+            html += GraphSteps.html(GraphSteps.of(evaluation, example: example.fileName))
+        }
+        html += nodeTable(evaluation, id: table)
         html += edgeTable(evaluation)
         html += shown(evaluation)
         html += trainings(evaluation)
         for figure in figures {
-            html += "<figure class=\"plot\">\n\(figure.svg)<figcaption>\(Escape.html(figure.caption))</figcaption>\n</figure>\n"
+            let titled = figure.svg.replacing("role=\"img\">", with: "role=\"img\" aria-label=\"\(Escape.html(figure.caption))\">", maxReplacements: 1)
+            html += "<figure class=\"plot\">\n\(titled)<figcaption>\(Escape.html(figure.caption))</figcaption>\n</figure>\n"
         }
         html += checks(evaluation)
         if !result.diagnostics.isEmpty { html += diagnostics(result) }
@@ -25,9 +33,9 @@ enum ExampleHTML {
     }
 
     /// name, shape, value, gradient of every named node.
-    private static func nodeTable(_ evaluation: Evaluation) -> String {
+    private static func nodeTable(_ evaluation: Evaluation, id: String) -> String {
         guard !evaluation.named.isEmpty else { return "" }
-        var html = "<table class=\"nodes\">\n<thead><tr><th>name</th><th>shape</th><th>value</th><th>gradient</th></tr></thead>\n<tbody>\n"
+        var html = "<table class=\"nodes\" id=\"\(id)\">\n<thead><tr><th>name</th><th>shape</th><th>value</th><th>gradient</th></tr></thead>\n<tbody>\n"
         for n in evaluation.named {
             let gradient = evaluation.hasGradients && n.node.needsGradient ? cell(n.node.gradient, class: "gradient") : "<td>—</td>"
             html += "<tr><td><code>\(Escape.html(n.name))</code></td><td>\(Shape.describe(n.node.shape))</td>"
@@ -98,7 +106,7 @@ enum ExampleHTML {
     /// A tensor in a table: its entries when they fit on a page (at most 8×8), else its shape and range.
     static func matrix(_ tensor: Tensor) -> String {
         guard tensor.rank <= 2, tensor.shape.allSatisfy({ $0 <= 8 }) else {
-            let low = tensor.scalars.min() ?? 0, high = tensor.scalars.max() ?? 0
+            let (low, high) = tensor.extremes ?? (0, 0)
             return "\(Shape.describe(tensor.shape)), from \(Tensor.format(low, significant: 3)) to \(Tensor.format(high, significant: 3))"
         }
         return Tensor(shape: tensor.shape, scalars: tensor.scalars.map { Double(Tensor.format($0, significant: 4)) ?? $0 }).description

@@ -3,37 +3,61 @@ import GraphSpec
 
 /// The computational graph of an example as DOT, in the style of the CS231n
 /// slides: inputs on the left, one node per gate labelled with its symbol,
-/// and on every edge the forward value in green above the gradient in red.
+/// and on every edge the forward value in green above the gradient in red
+/// italics (position and type tell them apart as well as colour does).
+///
+/// Every node and edge has an id that begins with the example's file name,
+/// so that a page holding several graphs can step through each of them
+/// (`GraphElement`), and a title that says its value, gradient, shape and op.
 enum GraphDrawing {
     static let green = "#1a7f37"
     static let red = "#cf222e"
     /// The font every label is set in; the Makefile installs it, so layouts match across machines.
     static let font = "DejaVu Sans"
 
+    /// The SVG of the evaluation's graph, titled `title`, each node and edge titled with what it carries.
+    static func svg(_ evaluation: Evaluation, example: String, title: String) throws(Graphviz.Failure) -> String {
+        let svg = try Graphviz.svg(dot(evaluation, example: example))
+        return GraphTitles.annotate(svg, title: title, titles: GraphTitles.of(evaluation, example: example))
+    }
+
     /// The DOT text of the evaluation's graph, without the nodes that only checks and `show` made.
-    static func dot(_ evaluation: Evaluation) -> String {
-        let nodes = evaluation.graph.nodes.filter { !evaluation.auxiliary.contains($0.id) }
-        let drawn = Set(nodes.map(\.id))
+    static func dot(_ evaluation: Evaluation, example: String) -> String {
+        let ids = GraphElement(example: example)
+        let nodes = drawnNodes(evaluation)
         var lines = [
             "digraph computation {",
             "  graph [rankdir=LR, bgcolor=\"transparent\", nodesep=0.3, ranksep=0.55, fontname=\"\(font)\"];",
             "  node [fontname=\"\(font)\", fontsize=11, color=\"#57606a\", penwidth=1.2];",
             "  edge [fontname=\"\(font)\", fontsize=10, color=\"#57606a\", arrowsize=0.6];",
         ]
-        for node in nodes { lines.append("  n\(node.id) [\(attributes(of: node))];") }
-        for node in nodes {
-            for (i, input) in node.inputs.enumerated() where drawn.contains(input.id) {
-                let label = edgeLabel(value: input.value, gradient: gradient(into: input, from: node, i, evaluation))
-                lines.append("  n\(input.id) -> n\(node.id) [label=<\(label)>];")
-            }
+        for node in nodes { lines.append("  n\(node.id) [id=\"\(ids.node(node))\", \(attributes(of: node))];") }
+        for (input, node, i) in edges(evaluation) {
+            let label = edgeLabel(value: input.value, gradient: gradient(into: input, from: node, i, evaluation))
+            lines.append("  n\(input.id) -> n\(node.id) [id=\"\(ids.edge(into: node, i))\", label=<\(label)>];")
         }
+        let drawn = Set(nodes.map(\.id))
         if let output = evaluation.output, drawn.contains(output.id) {
             lines.append("  result [shape=plaintext, label=\"\"];")
             let gradient = evaluation.hasGradients ? output.gradient : nil
-            lines.append("  n\(output.id) -> result [label=<\(edgeLabel(value: output.value, gradient: gradient))>];")
+            lines.append("  n\(output.id) -> result [id=\"\(ids.output)\", label=<\(edgeLabel(value: output.value, gradient: gradient))>];")
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The nodes drawn: all but those that only checks and `show` made, in the order they were made.
+    static func drawnNodes(_ evaluation: Evaluation) -> [Node] {
+        evaluation.graph.nodes.filter { !evaluation.auxiliary.contains($0.id) }
+    }
+
+    /// The edges drawn, in the order of the nodes they go into: input `slot` of `node` is `input`.
+    static func edges(_ evaluation: Evaluation) -> [(input: Node, node: Node, slot: Int)] {
+        let nodes = drawnNodes(evaluation)
+        let drawn = Set(nodes.map(\.id))
+        return nodes.flatMap { node in
+            node.inputs.enumerated().filter { drawn.contains($0.element.id) }.map { (input: $0.element, node: node, slot: $0.offset) }
+        }
     }
 
     /// How a node looks: an input by its name, a constant by its value, a gate by its symbol (and name).
@@ -52,17 +76,17 @@ enum GraphDrawing {
 
     /// The gradient flowing back along the edge from `node` into its input `i`:
     /// upstream × local where that is one number, else the input's whole gradient.
-    private static func gradient(into input: Node, from node: Node, _ i: Int, _ evaluation: Evaluation) -> Tensor? {
+    static func gradient(into input: Node, from node: Node, _ i: Int, _ evaluation: Evaluation) -> Tensor? {
         guard evaluation.hasGradients, input.needsGradient else { return nil }
         if let local = node.localGradient(i) { return Tensor(node.gradient.scalar * local) }
         return input.gradient
     }
 
-    /// Value in green above gradient in red, as an HTML-like label.
+    /// Value in green above gradient in red italics, as an HTML-like label.
     private static func edgeLabel(value: Tensor, gradient: Tensor?) -> String {
         var label = "<font color=\"\(green)\">\(Escape.html(text(value)).replacing("\n", with: "<br/>"))</font>"
         if let gradient {
-            label += "<br/><font color=\"\(red)\">\(Escape.html(text(gradient)).replacing("\n", with: "<br/>"))</font>"
+            label += "<br/><font color=\"\(red)\"><i>\(Escape.html(text(gradient)).replacing("\n", with: "<br/>"))</i></font>"
         }
         return label
     }

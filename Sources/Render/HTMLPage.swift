@@ -36,7 +36,7 @@ enum HTMLPage {
             </head>
             <body>
             \(nav)<main>
-            \(problems)\(Folding.restore(Math.restore(body, math), summaries))</main>
+            \(problems)\(Headings.nest(Folding.restore(Math.restore(body, math), summaries)))</main>
             \(nav)</body>
             </html>
 

@@ -13,7 +13,7 @@ enum Theme {
         nav.pages a { color: var(--muted); text-decoration: none; }
         section.example { border: 1px solid var(--rule); border-radius: 8px; padding: 0.75rem 1rem; margin: 1.5rem 0; }
         section.example.failed { border-color: var(--gradient); }
-        .example-title { margin: 0 0 0.5rem; }
+        .example-title { margin: 0 0 0.5rem; font-size: 1.05rem; }
         figure.graph { margin: 0.5rem 0; overflow-x: auto; text-align: center; }
         figure.graph svg { max-width: 100%; height: auto; }
         figure.plot { margin: 0.75rem 0; text-align: center; }
@@ -29,9 +29,23 @@ enum Theme {
         .detail { color: var(--muted); }
         .diagnostics pre.messages { background: #fff1f0; color: #82071e; }
         .pass { color: var(--value); } .fail { color: var(--gradient); }
+        figure.graph text.pending { visibility: hidden; }
+        figure.graph g.current > ellipse, figure.graph g.edge.current > path, figure.graph g.edge.current > polygon {
+          stroke: #0969da; stroke-width: 2.5; }
+        figure.graph g.node.current > text { font-weight: bold; text-decoration: underline; }
+        figure.graph g:focus, figure.graph:focus { outline: 2px solid #0969da; outline-offset: 2px; }
+        .stepper { display: flex; gap: 0.4rem; justify-content: center; margin-top: 0.4rem; }
+        .stepper button { font: 1rem "DejaVu Sans", sans-serif; min-width: 2.4rem; padding: 0.1rem 0.5rem; cursor: pointer;
+          border: 1px solid var(--rule); border-radius: 6px; background: #f6f8fa; color: var(--ink); }
+        .stepper button:disabled { color: var(--rule); cursor: default; }
+        .step-caption, p.inspect { font-family: "DejaVu Sans", sans-serif; font-size: 0.85rem; margin: 0.4rem 0 0; }
+        p.inspect { color: var(--muted); font-size: 0.8rem; }
+        details.steps { font-family: "DejaVu Sans", sans-serif; font-size: 0.85rem; margin: 0.25rem 0 0.5rem; }
+        details.steps li.current { font-weight: bold; }
         @media (max-width: 600px) { body { font-size: 16px; } main { padding: 0.75rem; } }
         @media print {
-          nav.pages { display: none; }
+          nav.pages, .stepper, p.inspect { display: none; }
+          figure.graph text.pending { visibility: visible; }
           body { font-size: 11pt; }
           section.example { break-inside: avoid; border-color: #999; }
           pre { white-space: pre-wrap; }
@@ -39,7 +53,10 @@ enum Theme {
 
         """
 
-    static let script = """
+    /// `assets/gradbook.js`: KaTeX's start, and the graphs' stepper.
+    static let script = katex + StepperScript.source
+
+    private static let katex = """
         // Typesets \\( … \\) and \\[ … \\] with KaTeX once the page has loaded; no network needed.
         document.addEventListener("DOMContentLoaded", function () {
           if (typeof renderMathInElement !== "function") return;
