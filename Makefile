@@ -6,8 +6,9 @@
 
 SWIFT ?= swift
 # Libraries the package links, the font the graphs are laid out with, KaTeX
-# for math, and cmark's command (the tests compare our prose with it).
-DEBIAN_PACKAGES := pkg-config libopenblas-dev libcmark-dev cmark libgraphviz-dev fonts-dejavu-core libjs-katex
+# for math, cmark's command (the tests compare our prose with it), and zlib
+# (the CRC-32 of the build cache's entries).
+DEBIAN_PACKAGES := pkg-config libopenblas-dev libcmark-dev cmark libgraphviz-dev fonts-dejavu-core libjs-katex zlib1g-dev
 
 .PHONY: all deps test bench workbook clean
 

@@ -36,7 +36,7 @@ extension Lecture {
                       fenceLine: $0.startLine + matter.bodyFirstLine - 1, endLine: $0.endLine + matter.bodyFirstLine - 1,
                       text: nil)
         }
-        self.init(path: path, slug: slug, title: matter.fields["title"] ?? Lecture.heading(in: body) ?? slug,
+        self.init(path: path, text: text, slug: slug, title: matter.fields["title"] ?? Lecture.heading(in: body) ?? slug,
                   order: matter.fields["order"].flatMap { Int($0) }, body: body, bodyFirstLine: matter.bodyFirstLine,
                   examples: examples, inclusions: inclusions, diagnostics: diagnostics, lines: lines)
     }
