@@ -32,7 +32,7 @@ struct Serve: ParsableCommand {
     @OptionGroup var cache: CacheOptions
 
     /// How often the lecture files are looked at.
-    static let interval = 0.1
+    static let interval = 0.05
 
     func run() throws {
         let live = LiveReload()
