@@ -7,6 +7,7 @@ public struct OutputFile: Equatable, Sendable {
     /// The file's contents.
     public let contents: String
 
+    /// A file at `path` holding `contents`.
     public init(path: String, contents: String) { (self.path, self.contents) = (path, contents) }
 }
 
