@@ -90,11 +90,7 @@ final class Server: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        var text = ""
-        while !text.contains("\n"), Date() < deadline, process.isRunning {
-            text += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        }
+        let text = Self.firstLine(of: output.fileHandleForReading, within: 60)
         let port = text.firstMatch(of: /serving http:\/\/127\.0\.0\.1:(\d+)\//).flatMap { Int($0.1) }
         guard let port else {
             process.terminate()
@@ -102,6 +98,28 @@ final class Server: @unchecked Sendable {
             throw ServeError(message: "no address printed: \(text) \(errors)")
         }
         self.port = port
+    }
+
+    /// What `handle` gives up to its first newline, or until it ends or `seconds` pass.
+    private static func firstLine(of handle: FileHandle, within seconds: Double) -> String {
+        final class Text: @unchecked Sendable {
+            let lock = NSLock()
+            var value = ""
+        }
+        let text = Text(), done = DispatchSemaphore(value: 0)
+        handle.readabilityHandler = { handle in
+            let data = handle.availableData
+            let complete = text.lock.withLock { () -> Bool in
+                text.value += String(decoding: data, as: UTF8.self)
+                return data.isEmpty || text.value.contains("\n")
+            }
+            if complete {
+                handle.readabilityHandler = nil
+                done.signal()
+            }
+        }
+        _ = done.wait(timeout: .now() + seconds)
+        return text.lock.withLock { text.value }
     }
 
     struct ServeError: Error, CustomStringConvertible {
