@@ -36,8 +36,6 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let live = LiveReload()
-        let rebuild = Rebuild(lectures: lectures, output: output, unsafeHTML: unsafeHTML, cache: cache.folder, live: live)
-        let included = rebuild.run()
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled,
                                 handler: Site(root: URL(fileURLWithPath: output, isDirectory: true), live: live))
         Task {
@@ -47,8 +45,16 @@ struct Serve: ParsableCommand {
                 Glibc.exit(Outcome.inputError.rawValue)
             }
         }
+        // Listen before the first build, so that a port in use is said at once, not after the build.
+        let listening = DispatchSemaphore(value: 0)
         Task {
-            try await server.waitUntilListening(timeout: 30)
+            try? await server.waitUntilListening(timeout: 30)
+            listening.signal()
+        }
+        listening.wait()
+        let rebuild = Rebuild(lectures: lectures, output: output, unsafeHTML: unsafeHTML, cache: cache.folder, live: live)
+        let included = rebuild.run()
+        Task {
             guard case .ip4(_, let port)? = await server.listeningAddress else { return }
             // Unbuffered: a script or test waits for this line to know where to connect.
             FileHandle.standardOutput.write(Data("serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n".utf8))

@@ -57,6 +57,15 @@ import Testing
         #expect(try await server.status("/nowhere.html") == 404)
     }
 
+    @Test func aPortInUseIsAnErrorBeforeAnyBuild() async throws {
+        let server = try Server(in: scratch)
+        defer { server.stop() }
+        let second = try CLI.run(["serve", "lectures", "--output", "elsewhere", "--port", "\(server.port)"], in: scratch)
+        #expect(second.status == 2)
+        #expect(second.errors.contains("error: cannot serve on 127.0.0.1:\(server.port): "))
+        #expect(!scratch.exists("elsewhere"), "nothing was built")
+    }
+
     @Test func ctrlCStopsTheServer() async throws {
         let server = try Server(in: scratch)
         _ = try await server.get("/index.html")
