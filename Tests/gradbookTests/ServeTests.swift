@@ -26,7 +26,10 @@ import Testing
 
         let generation = try #require(Server.generation(in: page))
         let saved = Date()
-        try scratch.write(lecture: "lectures/01-circuit.md", Lectures.circuit + "A paragraph added.\n")
+        // Saved as editors save, in one piece (temp file + rename): a save the watcher could see half
+        // written would be rebuilt twice, the half with the file's heading missing, so its title too.
+        try Data((Lectures.circuit + "A paragraph added.\n").utf8)
+            .write(to: scratch.url.appendingPathComponent("lectures/01-circuit.md"), options: .atomic)
         try await server.waitForRebuild(after: generation)
         let milliseconds = Int(Date().timeIntervalSince(saved) * 1000)
         print("serve: a saved lecture was rebuilt and its open page told to reload \(milliseconds) ms after the save")
