@@ -6,9 +6,10 @@
 
 SWIFT ?= swift
 # Libraries the package links, the font the graphs are laid out with, KaTeX
-# for math, cmark's command (the tests compare our prose with it), and
-# Chromium, which the browser tests load every page in, headless.
-DEBIAN_PACKAGES := pkg-config libopenblas-dev libcmark-dev cmark libgraphviz-dev fonts-dejavu-core libjs-katex chromium
+# for math, cmark's command (the tests compare our prose with it), zlib
+# (the CRC-32 of the build cache's entries), and Chromium, which the browser
+# tests load every page in, headless.
+DEBIAN_PACKAGES := pkg-config libopenblas-dev libcmark-dev cmark libgraphviz-dev fonts-dejavu-core libjs-katex zlib1g-dev chromium
 
 .PHONY: all deps test bench workbook clean
 

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +36,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Diagnostics"),
         .target(name: "GraphSpec", dependencies: ["Autodiff", "Diagnostics"]),
         .target(name: "Workbook", dependencies: ["CCmark", "GraphSpec", "Diagnostics", "Autodiff"]),
@@ -42,8 +44,9 @@ let package = Package(
         .executableTarget(
             name: "gradbook",
             dependencies: [
-                "GraphSpec", "Diagnostics", "Autodiff", "Workbook", "Render",
+                "GraphSpec", "Diagnostics", "Autodiff", "Workbook", "Render", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

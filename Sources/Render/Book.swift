@@ -6,27 +6,45 @@ public struct OutputFile: Equatable, Sendable {
     public let path: String
     /// The file's contents.
     public let contents: String
+
+    /// A file at `path` holding `contents`.
+    public init(path: String, contents: String) { (self.path, self.contents) = (path, contents) }
 }
+
+/// The lectures before and after one in the course: its page links to them by title.
+public typealias Neighbours = (previous: Lecture?, next: Lecture?)
 
 /// The whole workbook from the results of its lectures: one HTML page, one
 /// Markdown page and one SVG per example for each lecture, the two tables of
 /// contents, and the stylesheet. Pure: files are written by the caller.
+///
+/// A lecture's files depend only on its result, its neighbours and the options,
+/// and the contents only on each lecture's `ContentsRow`: so an incremental build
+/// may take a lecture's files from an earlier build and assemble the same workbook.
 public enum Book {
     /// Every file of the workbook, sorted by path.
     public static func render(_ results: [LectureResult], unsafeHTML: Bool = false) -> [OutputFile] {
         let lectures = ordered(results)
-        var files = [OutputFile(path: "assets/gradbook.css", contents: Theme.css),
-                     OutputFile(path: "assets/gradbook.js", contents: Theme.script)]
+        let neighbours = Self.neighbours(in: lectures.map(\.lecture))
         // Lectures are drawn on every core; only the Graphviz calls inside take turns.
-        files += Array(lectures.indices).concurrentMap { pages(of: lectures, at: $0, unsafeHTML: unsafeHTML) }.joined()
-        files.append(OutputFile(path: "index.html", contents: Contents.html(lectures)))
-        files.append(OutputFile(path: "README.md", contents: Contents.markdown(lectures)))
+        let drawn = pages(of: lectures.indices.map { (lectures[$0], neighbours[$0]) }, unsafeHTML: unsafeHTML)
+        return assemble(pages: Array(drawn.joined()), contents: lectures.map(ContentsRow.init))
+    }
+
+    /// The workbook from every lecture's files and contents row (in course order):
+    /// those files, the theme and the tables of contents, sorted by path.
+    public static func assemble(pages: [OutputFile], contents rows: [ContentsRow]) -> [OutputFile] {
+        let files = [OutputFile(path: "assets/gradbook.css", contents: Theme.css),
+                     OutputFile(path: "assets/gradbook.js", contents: Theme.script)]
+            + pages
+            + [OutputFile(path: "index.html", contents: Contents.html(rows)),
+               OutputFile(path: "README.md", contents: Contents.markdown(rows))]
         return files.sorted { $0.path < $1.path }
     }
 
-    /// The files of lecture `index`: an SVG per example, its HTML page and its Markdown page.
-    private static func pages(of lectures: [LectureResult], at index: Int, unsafeHTML: Bool) -> [OutputFile] {
-        let result = lectures[index], slug = result.lecture.slug
+    /// The files of one lecture: an SVG per example and figure, its HTML page and its Markdown page.
+    public static func pages(of result: LectureResult, neighbours: Neighbours, unsafeHTML: Bool) -> [OutputFile] {
+        let slug = result.lecture.slug
         var files: [OutputFile] = [], svgs: [String: String] = [:], figures: [String: [Figure]] = [:]
         for example in result.examples {
             figures[example.example.id] = Figures.of(example)
@@ -38,16 +56,32 @@ public enum Book {
             svgs[example.example.id] = svg
             files.append(OutputFile(path: "\(slug)/\(example.example.fileName).svg", contents: svg))
         }
-        let neighbours = (index > 0 ? lectures[index - 1].lecture : nil,
-                          index + 1 < lectures.count ? lectures[index + 1].lecture : nil)
         files.append(OutputFile(path: "\(slug).html",
-                                contents: HTMLPage.render(result, svgs: svgs, figures: figures, neighbours: neighbours,
+                                contents: HTMLPage.render(result, svgs: svgs, figures: figures,
+                                                          neighbours: (neighbours.previous, neighbours.next),
                                                           unsafeHTML: unsafeHTML)))
         files.append(OutputFile(path: "\(slug).md", contents: MarkdownPage.render(result, figures: figures)))
         return files
     }
 
+    /// The files of several lectures, drawn on every core; the lists keep the order of `jobs`.
+    public static func pages(of jobs: [(result: LectureResult, neighbours: Neighbours)], unsafeHTML: Bool) -> [[OutputFile]] {
+        jobs.concurrentMap { pages(of: $0.result, neighbours: $0.neighbours, unsafeHTML: unsafeHTML) }
+    }
+
+    /// Each lecture's neighbours in `lectures` (already in course order).
+    public static func neighbours(in lectures: [Lecture]) -> [Neighbours] {
+        lectures.indices.map { i in
+            (i > 0 ? lectures[i - 1] : nil, i + 1 < lectures.count ? lectures[i + 1] : nil)
+        }
+    }
+
     /// Lectures in course order: by `order` from the front matter, then by page name.
+    public static func ordered(_ lectures: [Lecture]) -> [Lecture] {
+        lectures.sorted { ($0.order ?? .max, $0.slug) < ($1.order ?? .max, $1.slug) }
+    }
+
+    /// Results in course order, as `ordered` puts their lectures.
     static func ordered(_ results: [LectureResult]) -> [LectureResult] {
         results.sorted { ($0.lecture.order ?? .max, $0.lecture.slug) < ($1.lecture.order ?? .max, $1.lecture.slug) }
     }

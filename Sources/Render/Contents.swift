@@ -1,14 +1,31 @@
 import Workbook
 
+/// A lecture's row in the tables of contents: all the contents need of it.
+public struct ContentsRow: Equatable, Sendable, Codable {
+    /// The page name, which the row links to.
+    public let slug: String
+    /// The lecture's title.
+    public let title: String
+    /// Its number of examples.
+    public let examples: Int
+    /// Its number of checks, and of those that passed.
+    public let checks: Int, passed: Int
+
+    /// The row of a lecture that was run.
+    public init(_ result: LectureResult) {
+        let (total, passed) = result.checkCounts
+        (slug, title, examples, checks, self.passed) = (result.lecture.slug, result.lecture.title, result.examples.count, total, passed)
+    }
+}
+
 /// The tables of contents: `index.html` and `README.md`, a row per lecture
 /// with its number of examples and of checks passed.
 enum Contents {
-    static func html(_ lectures: [LectureResult]) -> String {
+    static func html(_ lectures: [ContentsRow]) -> String {
         var rows = ""
-        for result in lectures {
-            let (total, passed) = result.checkCounts
-            rows += "<tr><td><a href=\"\(result.lecture.slug).html\">\(Escape.html(result.lecture.title))</a></td>"
-                + "<td>\(result.examples.count)</td><td class=\"\(passed == total ? "pass" : "fail")\">\(passed) / \(total)</td></tr>\n"
+        for row in lectures {
+            rows += "<tr><td><a href=\"\(row.slug).html\">\(Escape.html(row.title))</a></td>"
+                + "<td>\(row.examples)</td><td class=\"\(row.passed == row.checks ? "pass" : "fail")\">\(row.passed) / \(row.checks)</td></tr>\n"
         }
         return """
             <!DOCTYPE html>
@@ -34,11 +51,10 @@ enum Contents {
             """
     }
 
-    static func markdown(_ lectures: [LectureResult]) -> String {
+    static func markdown(_ lectures: [ContentsRow]) -> String {
         var lines = ["# Contents", "", "| lecture | examples | checks passed |", "|---|---|---|"]
-        for result in lectures {
-            let (total, passed) = result.checkCounts
-            lines.append("| [\(Escape.markdownCell(result.lecture.title))](\(result.lecture.slug).md) | \(result.examples.count) | \(passed) / \(total) |")
+        for row in lectures {
+            lines.append("| [\(Escape.markdownCell(row.title))](\(row.slug).md) | \(row.examples) | \(row.passed) / \(row.checks) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

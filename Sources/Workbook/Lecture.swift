@@ -4,6 +4,8 @@ import Diagnostics
 public struct Lecture: Sendable {
     /// The path as given (`lectures/02-backprop.md`), for diagnostics.
     public let path: String
+    /// The file's text, as read: everything its pages are made from, less the files it includes.
+    public internal(set) var text = ""
     /// The base name of its pages (`02-backprop`): safe characters only, so
     /// pages are written inside the output folder whatever the file is called;
     /// `Course.load` makes it unique in the course.

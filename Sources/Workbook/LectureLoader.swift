@@ -16,7 +16,8 @@ extension Lecture {
         let slug = Lecture.slug(of: path)
         var examples: [Example] = []
         var seen: [String: Int] = [:]
-        for block in Markdown.codeBlocks(body) where InfoString.isGraph(block.info) {
+        let blocks = Markdown.codeBlocks(body)
+        for block in blocks where InfoString.isGraph(block.info) {
             let options = InfoString.options(block.info)
             let fenceLine = block.startLine + matter.bodyFirstLine - 1
             let id = options["id"].flatMap { $0.isEmpty ? nil : $0 } ?? "example-\(examples.count + 1)"
@@ -31,12 +32,12 @@ extension Lecture {
                                     fenceLine: fenceLine, firstLine: fenceLine + 1, indent: block.startColumn - 1,
                                     endLine: block.endLine + matter.bodyFirstLine - 1))
         }
-        let inclusions = Markdown.codeBlocks(body).filter { $0.info.split(separator: " ").first == "include" }.map {
+        let inclusions = blocks.filter { $0.info.split(separator: " ").first == "include" }.map {
             Inclusion(path: $0.info.split(separator: " ", maxSplits: 1).dropFirst().first.map { $0.trimmingBoth() } ?? "",
                       fenceLine: $0.startLine + matter.bodyFirstLine - 1, endLine: $0.endLine + matter.bodyFirstLine - 1,
                       text: nil)
         }
-        self.init(path: path, slug: slug, title: matter.fields["title"] ?? Lecture.heading(in: body) ?? slug,
+        self.init(path: path, text: text, slug: slug, title: matter.fields["title"] ?? Lecture.heading(in: body) ?? slug,
                   order: matter.fields["order"].flatMap { Int($0) }, body: body, bodyFirstLine: matter.bodyFirstLine,
                   examples: examples, inclusions: inclusions, diagnostics: diagnostics, lines: lines)
     }

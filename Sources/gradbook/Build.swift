@@ -8,7 +8,13 @@ import Workbook
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run every example of the lectures and write their HTML and Markdown pages.",
-        discussion: "Exit status: 0 when every check passes, 1 when one fails (or, with --check, when output is stale), 2 on an input error."
+        discussion: """
+            A lecture whose text, included files, neighbours, options and gradbook are all \
+            unchanged since a build is not run again: its files come from the build cache \
+            (--cache, not committed). --check never uses the cache.
+
+            Exit status: 0 when every check passes, 1 when one fails (or, with --check, when output is stale), 2 on an input error.
+            """
     )
 
     @Argument(help: "Lecture files or folders of them (default: lectures).")
@@ -23,33 +29,54 @@ struct Build: ParsableCommand {
     @Flag(help: "Keep raw HTML in lectures (it is omitted by default).")
     var unsafeHTML = false
 
+    @OptionGroup var cache: CacheOptions
+
     func run() throws {
         let started = Date()
-        let (results, loadErrors) = Session.run(lectures)
-        let files = Book.render(results, unsafeHTML: unsafeHTML)
+        // The check is the referee of the cache: it runs every lecture afresh.
+        let cache = check ? nil : self.cache.folder
+        let build = IncrementalBuild(lectures, unsafeHTML: unsafeHTML, cache: cache)
         if check {
-            let stale = OutputFolder(output).differences(from: files)
+            let stale = OutputFolder(output).differences(from: build.files)
             for line in stale { print(line) }
-            let code = Session.finish(results, loadErrors, since: started, verb: "checked")
+            let code = Session.finish(build.results, build.loadErrors, since: started, verb: "checked")
             if code != .success { throw code }
             if !stale.isEmpty { throw ExitCode(1) }
             return
         }
-        if !loadErrors.isEmpty {
+        if !build.loadErrors.isEmpty {
             // A lecture that cannot be read has no page: writing the rest would drop it from the contents.
-            let code = Session.finish(results, loadErrors, since: started, verb: "checked")
+            let code = Session.finish(build.results, build.loadErrors, reused: build.reused, since: started, verb: "checked")
             Terminal.status("nothing written to '\(output)'")
             throw code
         }
         do {
-            try OutputFolder(output).write(files, sparing: results.map(\.lecture.path))
+            try OutputFolder(output).write(build.files, sparing: build.lectures.map(\.path))
         } catch {
             let reason = (error as? OutputFolder.WriteError)?.reason ?? error.localizedDescription
             Terminal.report([Diagnostic(.error, "cannot write to '\(output)': \(reason)",
                                         at: SourceLocation(path: output, line: 1, column: 1))])
             throw ExitCode(2)
         }
-        let code = Session.finish(results, loadErrors, since: started, verb: "built")
+        if let cache {
+            build.store(in: cache)
+            if !build.reused.isEmpty {
+                Terminal.status("reused \(build.reused.count) of \(Session.count(build.lectures.count, "lecture")) from '\(self.cache.path)'")
+            }
+        }
+        let code = Session.finish(build.results, build.loadErrors, reused: build.reused, since: started, verb: "built")
         if code != .success { throw code }
     }
+}
+
+/// Where the build cache lives, or that there is none.
+struct CacheOptions: ParsableArguments {
+    @Option(name: .customLong("cache"), help: "The build cache's folder; keep it out of version control.")
+    var path = ".gradbook-cache"
+
+    @Flag(help: "Run every lecture; neither read nor write the build cache.")
+    var noCache = false
+
+    /// The cache, unless `--no-cache`.
+    var folder: BuildCache? { noCache ? nil : BuildCache(path) }
 }

@@ -7,7 +7,7 @@ struct Gradbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradbook",
         abstract: "Turns Markdown lectures on backpropagation into a verified workbook.",
-        subcommands: [Build.self, Check.self, Eval.self]
+        subcommands: [Build.self, Check.self, Eval.self, Serve.self]
     )
 
     /// Parses and runs a subcommand as ArgumentParser's own `main` does, except

@@ -81,7 +81,9 @@ import Testing
         let before = scratch.tree()
         let built = try CLI.run(["build", "../../course/\(odd)", "../x.md", "--output", "../../out"], in: scratch, subfolder: "work/deep")
         #expect(built.status == 0)
-        #expect(scratch.changes(since: before) == ["out"], "everything written is inside --output")
+        #expect(scratch.changes(since: before) == ["out", "work/deep/.gradbook-cache"],
+                "everything written is inside --output, but the build cache in the working folder")
+        #expect(scratch.tree("work/deep/.gradbook-cache") == ["my-lecture---script-----.entry", "x.entry"])
         #expect(scratch.exists("out/x.html"))
         let safe = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || "-_./".contains(c)) }
         #expect(scratch.workbook("out").filter { !$0.allSatisfy(safe) }.isEmpty, "page names of safe characters only")

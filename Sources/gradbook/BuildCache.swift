@@ -1,0 +1,94 @@
+import Foundation
+import Render
+
+/// Lectures built before, kept in a folder that is not committed (`.gradbook-cache`
+/// by default): one entry per page name, holding the lecture's `CacheKey` whole,
+/// its contents row and its files. Only lectures without a single diagnostic are
+/// kept, so a lecture taken from the cache has nothing to report.
+///
+/// An entry is a header line, `gradbook-cache <format> <crc32> <bytes>`, then the
+/// key and row as one line of JSON, then each file as its path, its length and
+/// its bytes (pages hold hundreds of kilobytes of SVG: as JSON strings they took
+/// 150 ms to decode for the course, as raw bytes nothing to speak of). An entry
+/// that is damaged (wrong checksum or length, cut short, not this format), was
+/// written for other inputs, or cannot be read is a miss: the lecture is run
+/// again and the entry replaced. Entries are written atomically (temp file +
+/// rename), so builds that run at once never see half of one.
+///
+/// Entries read or written are also kept in memory, so that `serve`, which
+/// rebuilds again and again, reads each from disk once.
+final class BuildCache: @unchecked Sendable {
+    /// The folder, as given.
+    let folder: URL
+    private let lock = NSLock()
+    private var memory: [String: (key: CacheKey, files: [OutputFile], row: ContentsRow)] = [:]
+
+    /// What an entry says of itself before its files.
+    private struct Head: Codable {
+        let key: CacheKey
+        let row: ContentsRow
+    }
+
+    private static let magic = "gradbook-cache 2"
+    private static let newline = UInt8(ascii: "\n")
+
+    init(_ folder: String) { self.folder = URL(fileURLWithPath: folder, isDirectory: true) }
+
+    /// The files and row kept for `key`, when an entry for exactly that key is there and whole.
+    func lookup(_ key: CacheKey) -> (files: [OutputFile], row: ContentsRow)? {
+        if let kept = lock.withLock({ memory[key.slug] }), kept.key == key { return (kept.files, kept.row) }
+        guard let (files, row) = read(key) else { return nil }
+        lock.withLock { memory[key.slug] = (key, files, row) }
+        return (files, row)
+    }
+
+    /// The entry for `key` on disk, when it is whole and for exactly that key.
+    private func read(_ key: CacheKey) -> (files: [OutputFile], row: ContentsRow)? {
+        guard let data = try? Data(contentsOf: url(of: key.slug)), var rest = Self.body(of: [UInt8](data)),
+              let json = Self.line(&rest), let head = try? JSONDecoder().decode(Head.self, from: Data(json)), head.key == key
+        else { return nil }
+        var files: [OutputFile] = []
+        while !rest.isEmpty {
+            guard let path = Self.line(&rest), let count = Self.line(&rest).flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
+                  count >= 0, count <= rest.count,
+                  let contents = String(validating: rest.prefix(count), as: UTF8.self) else { return nil }
+            files.append(OutputFile(path: String(decoding: path, as: UTF8.self), contents: contents))
+            rest = rest.dropFirst(count)
+        }
+        return (files, head.row)
+    }
+
+    /// Keeps a lecture's files under its key; a failure to write is no error (the next build runs it again).
+    func store(_ key: CacheKey, files: [OutputFile], row: ContentsRow) {
+        lock.withLock { memory[key.slug] = (key, files, row) }
+        guard let json = try? JSONEncoder().encode(Head(key: key, row: row)) else { return }
+        var body = Array(json) + [Self.newline]
+        for file in files {
+            body += Array("\(file.path)\n\(file.contents.utf8.count)\n".utf8)
+            body += Array(file.contents.utf8)
+        }
+        let header = "\(Self.magic) \(Checksum.crc32(body)) \(body.count)\n"
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? (Data(header.utf8) + Data(body)).write(to: url(of: key.slug), options: .atomic)
+    }
+
+    /// Where the entry of page `slug` lives (page names are safe file names).
+    func url(of slug: String) -> URL { folder.appendingPathComponent(slug + ".entry") }
+
+    /// What follows the header, when the header names this format and the checksum and length match.
+    static func body(of bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        guard let newline = bytes.firstIndex(of: newline) else { return nil }
+        let fields = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
+        guard fields.count == 4, fields[0...1].joined(separator: " ") == magic, let length = Int(fields[3]) else { return nil }
+        let body = bytes[(newline + 1)...]
+        guard body.count == length, Checksum.crc32(body) == fields[2] else { return nil }
+        return body
+    }
+
+    /// The bytes of `rest` up to its next newline, which it loses with them; nil when there is none.
+    private static func line(_ rest: inout ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard let end = rest.firstIndex(of: newline) else { return nil }
+        defer { rest = rest[(end + 1)...] }
+        return rest[..<end]
+    }
+}

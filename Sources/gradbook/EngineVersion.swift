@@ -1,0 +1,59 @@
+import Foundation
+
+/// What stands for "the same gradbook" in the build cache: the identity (path, size,
+/// modification time to the nanosecond, inode) of every file that decides how a
+/// lecture's pages come out. Read once per process, by `stat` only.
+///
+/// Hashing the executable's bytes instead would cost a read of the whole binary
+/// (tens of megabytes) on every build, for no gain in safety: any rebuild of
+/// gradbook writes a new file, with a new time. Identical code rebuilt is only a
+/// miss, never a wrong page.
+enum EngineVersion {
+    /// The identity lines, one per file, in a fixed order.
+    static let current: String = files().map(identity).joined(separator: "\n")
+
+    /// The files: gradbook itself; every shared library it has mapped (libcmark,
+    /// Graphviz, OpenBLAS, Foundation…); Graphviz's plugins (loaded later, when the
+    /// first graph is drawn); the fonts its text is measured with; and Debian's
+    /// package list, which changes whenever a library or font is installed or upgraded.
+    private static func files() -> [String] {
+        var files = [executable()] + mappedLibraries()
+        let graphvizPlugins = Set(files.filter { $0.contains("/libgvc.so") }.map { ($0 as NSString).deletingLastPathComponent + "/graphviz" })
+        for folder in graphvizPlugins.sorted() + ["/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts"] {
+            files += tree(folder)
+        }
+        return files + ["/var/lib/dpkg/status"]
+    }
+
+    /// The running executable, its symbolic links resolved.
+    private static func executable() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+    }
+
+    /// The shared libraries in this process's memory map (Linux's `/proc/self/maps`), sorted.
+    private static func mappedLibraries() -> [String] {
+        // Read to the end: /proc files say they are empty, and a read by size stops short.
+        guard let file = FileHandle(forReadingAtPath: "/proc/self/maps"), let data = try? file.readToEnd() else { return [] }
+        let maps = String(decoding: data, as: UTF8.self)
+        let paths = maps.split(separator: "\n").compactMap { line -> String? in
+            guard let slash = line.firstIndex(of: "/") else { return nil }
+            let path = String(line[slash...])
+            return path.contains(".so") ? path : nil
+        }
+        return Set(paths).sorted()
+    }
+
+    /// Every file under `folder`, sorted (none when it does not exist).
+    private static func tree(_ folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        return walker.compactMap { ($0 as? String).map { folder + "/" + $0 } }.sorted()
+    }
+
+    /// `path size mtime inode`, or `path missing`.
+    private static func identity(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "\(path) missing" }
+        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+    }
+}
