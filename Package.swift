@@ -48,6 +48,9 @@ let package = Package(
             path: "Benchmarks",
             exclude: ["peers"]
         ),
+        // libFuzzer harnesses (`make fuzz`); a normal build makes replayers of their inputs.
+        .executableTarget(name: "fuzz-spec", dependencies: ["GraphSpec", "Diagnostics"], path: "Fuzz/Spec"),
+        .executableTarget(name: "fuzz-lecture", dependencies: ["Workbook", "Render", "GraphSpec", "Diagnostics"], path: "Fuzz/Lecture"),
         .testTarget(
             name: "GraphSpecTests",
             dependencies: ["GraphSpec", "Diagnostics", "Autodiff"],
@@ -57,7 +60,11 @@ let package = Package(
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "GraphSpec", "Diagnostics"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Workbook", "GraphSpec"]),
         .testTarget(name: "LectureTests", dependencies: ["Workbook"]),
-        .testTarget(name: "gradbookTests", dependencies: ["gradbook", "GraphSpec"]),
+        .testTarget(
+            name: "gradbookTests",
+            dependencies: ["gradbook", "GraphSpec"],
+            exclude: ["BadLectures"]  // the bad-lecture corpus, run through the real executable
+        ),
         .testTarget(
             name: "AutodiffTests",
             dependencies: [

@@ -79,6 +79,7 @@ extension Evaluator {
             case .dataset: throw error(Message.tupleNeedsDataSet(2), at: operand.range)
             }
         }
+        try withinLimits(gate, inputs, range)
         let node: Node
         do { node = try graph.apply(gate, inputs) } catch {
             // A bad label is shown under the labels (the second argument), not the whole call.
@@ -95,6 +96,23 @@ extension Evaluator {
         }
         gradientsFresh = false
         return .node(node)
+    }
+
+    /// Refuses a gate whose value would be too big, or a graph that would grow too big, before it is computed.
+    private func withinLimits(_ gate: any Gate, _ inputs: [Node], _ range: Range<Int>) throws(EvalError) {
+        guard let shape = try? gate.shape(for: inputs.map(\.shape)) else { return }  // the engine says what is wrong
+        try withinLimits(shape, range)
+        guard result.graph.nodes.count < limits.nodes else {
+            throw error(Message.tooManyNodes(limits.nodes), at: range, hint: Limits.raise("limit-nodes"))
+        }
+    }
+
+    /// Refuses a value of `shape` with more entries than allowed.
+    func withinLimits(_ shape: [Int], _ range: Range<Int>) throws(EvalError) {
+        let count = Limits.count(shape)
+        guard let count, count <= limits.elements else {
+            throw error(Message.tooManyElements(count, limit: limits.elements), at: range, hint: Limits.raise("limit-elements"))
+        }
     }
 
     /// The engine's message, with a shape error said in the spec's own words: "W is 2×2 and x is 3: …".

@@ -14,6 +14,9 @@ struct Build: ParsableCommand {
     @Argument(help: "Lecture files or folders of them (default: lectures).")
     var lectures: [String] = ["lectures"]
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     @Option(help: "The folder to write the workbook into.")
     var output = "output"
 
@@ -25,7 +28,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (results, loadErrors) = Session.run(lectures)
+        let (results, loadErrors) = Session.run(lectures, limits: limits.limits)
         let files = Book.render(results, unsafeHTML: unsafeHTML)
         if check {
             let stale = OutputFolder(output).differences(from: files)

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import GraphSpec
 import Workbook
 
 /// What `build` and `check` share: load and run the lectures, report progress
 /// and diagnostics, print the summary, and choose the exit code.
 enum Session {
     /// Loads and runs the lectures named on the command line.
-    static func run(_ paths: [String], quiet: Bool = false) -> ([LectureResult], [Diagnostic]) {
-        let (lectures, loadErrors) = Course.load(paths)
+    static func run(_ paths: [String], limits: Limits = Limits(), quiet: Bool = false) -> ([LectureResult], [Diagnostic]) {
+        let (lectures, loadErrors) = Course.load(paths, limits: limits)
         let results = Course.run(lectures) { done in
             if !quiet, Terminal.isInteractive { Terminal.progress("running lectures: \(done)/\(lectures.count)") }
         }
