@@ -53,12 +53,22 @@ let package = Package(
         .executableTarget(name: "fuzz-lecture", dependencies: ["Workbook", "Render", "GraphSpec", "Diagnostics"], path: "Fuzz/Lecture"),
         .testTarget(
             name: "GraphSpecTests",
-            dependencies: ["GraphSpec", "Diagnostics", "Autodiff"],
-            exclude: ["Bad"]  // the bad-spec corpus, read by the tests from their own folder
+            dependencies: [
+                "GraphSpec", "Diagnostics", "Autodiff",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Bad", "FuzzRegressions"]  // the bad-spec corpus and the fuzzer's findings, read by the tests
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "GraphSpec", "Diagnostics"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Workbook", "GraphSpec"]),
+        .testTarget(
+            name: "RenderTests",
+            dependencies: [
+                "Render", "Workbook", "GraphSpec",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["FuzzRegressions"]  // the fuzzer's findings, read by the tests
+        ),
         .testTarget(name: "LectureTests", dependencies: ["Workbook"]),
         .testTarget(
             name: "gradbookTests",

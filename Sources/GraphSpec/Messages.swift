@@ -13,6 +13,9 @@ enum Message {
     static func calledValue(_ name: String) -> String {
         "'\(name)' is a value, not a function; to multiply, write '\(name) * (…)'"
     }
+    static func checkOutOfTime(_ what: String, seconds: Double) -> String {
+        "\(what): the example ran longer than its limit of \(Limits.describe(seconds)) s"
+    }
     static func constantExpected(_ what: String) -> String { "\(what) must be a number written in the spec" }
     static func dataNotAParameter(_ name: String, _ doing: String) -> String {
         "'\(name)' is data from a data set, which takes no gradient, so it cannot be \(doing)"

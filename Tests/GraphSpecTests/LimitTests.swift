@@ -90,3 +90,27 @@ struct LimitTests {
         #expect(limits.steps == 20 && limits.seconds == 0.5)
     }
 }
+
+/// `gradcheck` of a big input looks at the clock before each entry.
+@Suite("Limits: gradient checks")
+struct GradientCheckLimitTests {
+    @Test("a gradient check of 30,720 entries stops at the time limit and says how to check fewer")
+    func bigGradientCheck() throws {
+        let spec = "W = randn(10, 3072, seed: 1)\nx = randn(3072, seed: 2)\nL = sum(W @ x)\ngradcheck W\n"
+        var limits = Limits()
+        limits.seconds = 0.3
+        let start = ContinuousClock.now
+        let evaluation = Evaluator.evaluate(Source(spec, path: "big.graph"), limits: limits)
+        #expect(ContinuousClock.now - start < .seconds(15))
+        let diagnostic = try #require(evaluation.diagnostics.first)
+        #expect(evaluation.diagnostics.count == 1)
+        #expect(diagnostic.location.line == 4 && diagnostic.location.column == 1)
+        #expect(diagnostic.message.hasPrefix("the gradient check ran out of time after "))
+        #expect(diagnostic.message.hasSuffix(" entries: the example ran longer than its limit of 0.3 s"))
+        #expect(diagnostic.hint?.contains("samples: 20") == true)
+        // The table shows the values of the inputs as written, not of the last one nudged by h.
+        let plain = Evaluator.evaluate(Source(spec.replacing("gradcheck W\n", with: ""), path: "big.graph"))
+        let value = { (e: Evaluation) in e.named.first { $0.name == "L" }?.node.value }
+        #expect(value(evaluation) != nil && value(evaluation) == value(plain))
+    }
+}
