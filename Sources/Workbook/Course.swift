@@ -65,12 +65,13 @@ public enum Course {
 
     /// Reads the files a lecture includes; a path that is missing, absolute, or
     /// outside the folder above the lecture's is a diagnostic at its block.
+    /// Links are followed before the check, so a link cannot quote a file from outside.
     static func include(into lecture: inout Lecture) {
         let folder = URL(fileURLWithPath: lecture.path).deletingLastPathComponent()
-        let root = folder.deletingLastPathComponent().standardizedFileURL.path + "/"
+        let root = folder.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path + "/"
         for i in lecture.inclusions.indices {
             let inclusion = lecture.inclusions[i]
-            let url = folder.appendingPathComponent(inclusion.path).standardizedFileURL
+            let url = folder.appendingPathComponent(inclusion.path).standardizedFileURL.resolvingSymlinksInPath()
             if !inclusion.path.hasPrefix("/"), url.path.hasPrefix(root), let data = FileManager.default.contents(atPath: url.path) {
                 lecture.inclusions[i].text = String(decoding: data, as: UTF8.self)
                 continue

@@ -125,3 +125,73 @@ struct GeneratedBadInputTests {
         ])
     }
 }
+
+/// The limit flags, as a user types them.
+@Suite("Limit flags")
+struct LimitFlagTests {
+    @Test("--limit-steps lowers the steps a minimize may take, and the error names the flag")
+    func stepsFlag() throws {
+        let scratch = try Scratch()
+        let spec = "w = 3\nL = w * w\nminimize L over w with sgd(lr: 0.1) for 50 steps\n"
+        let low = try CLI.run(["eval", "-", "--limit-steps", "10"], input: spec, in: scratch)
+        #expect(low.status == 2)
+        #expect(low.errors.contains("<stdin>:3:41: error: 50 steps are more than the limit-steps of 10 for one minimize"))
+        #expect(low.errors.contains("--limit-steps N"))
+        #expect(try CLI.run(["eval", "-", "--limit-steps", "50"], input: spec, in: scratch).status == 0)
+    }
+
+    @Test("a limit flag that is no positive number, or too deep a nesting, is a usage error", arguments: [
+        ["--limit-depth", "5000"], ["--limit-seconds", "0"], ["--limit-nodes", "-1"], ["--limit-elements", "many"],
+    ])
+    func badFlag(_ flag: [String]) throws {
+        let run = try CLI.run(["eval", "-"] + flag, input: "x = 1\n", in: Scratch())
+        #expect(run.status == 2)
+        #expect(run.errors.contains(flag[0]))
+    }
+
+    @Test("a lecture's front matter raises a limit the flags set lower")
+    func frontMatterOverFlags() throws {
+        let scratch = try Scratch()
+        try scratch.write("01-long.md", "---\nlimit-steps: 100\n---\n# Long\n\n```graph\nw = 3\nL = w * w\n"
+            + "minimize L over w with sgd(lr: 0.1) for 50 steps\n```\n")
+        #expect(try CLI.run(["check", "01-long.md", "--limit-steps", "10"], in: scratch).status == 0)
+    }
+}
+
+/// Links a pull request can commit: none lets a build read or write outside the course.
+@Suite("Links in a course")
+struct LinkTests {
+    @Test("a folder of the output that links outside it is refused, and nothing is written")
+    func outputLinkLeadsOutside() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("lectures"), withIntermediateDirectories: true)
+        try scratch.write("lectures/01-fine.md", "# Fine\n\n```graph\nx = 1\nf = x * 2\n```\n")
+        let elsewhere = scratch.url.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("out/01-fine").path,
+                                                   withDestinationPath: "../elsewhere")
+
+        let run = try CLI.run(["build", "lectures", "--output", "out"], in: scratch)
+
+        #expect(run.status == 2)
+        #expect(run.errors.contains("out:1:1: error: cannot write to 'out': '01-fine' is a link to a folder outside it; nothing was written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/index.html").path))
+    }
+
+    @Test("an included file that is a link to outside the course is not quoted")
+    func includeLinkLeadsOutside() throws {
+        let scratch = try Scratch()
+        try scratch.write("secret.txt", "the key\n")
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("course/lectures"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("course/notes.txt").path,
+                                                   withDestinationPath: scratch.url.appendingPathComponent("secret.txt").path)
+        try scratch.write("course/lectures/01-quote.md", "# Quote\n\n```include ../notes.txt\n```\n")
+
+        let run = try CLI.run(["build", "lectures", "--output", "out"], in: scratch, subfolder: "course")
+
+        #expect(run.status == 2)
+        #expect(run.errors.contains("lectures/01-quote.md:3:1: error: cannot include '../notes.txt': no such file in this course"))
+    }
+}
