@@ -66,7 +66,7 @@ fuzz: deps
 	mkdir -p .build-fuzz/artifacts
 	for target in spec lecture; do \
 	  ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no nice -n 19 .build-fuzz/debug/fuzz-$$target \
-	    .build-fuzz/corpus/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072 \
+	    .build-fuzz/corpus/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=3072 \
 	    -max_len=65536 -artifact_prefix=.build-fuzz/artifacts/$$target- -print_final_stats=1 || exit 1; \
 	done
 

@@ -98,23 +98,6 @@ extension Evaluator {
         return .node(node)
     }
 
-    /// Refuses a gate whose value would be too big, or a graph that would grow too big, before it is computed.
-    private func withinLimits(_ gate: any Gate, _ inputs: [Node], _ range: Range<Int>) throws(EvalError) {
-        guard let shape = try? gate.shape(for: inputs.map(\.shape)) else { return }  // the engine says what is wrong
-        try withinLimits(shape, range)
-        guard result.graph.nodes.count < limits.nodes else {
-            throw error(Message.tooManyNodes(limits.nodes), at: range, hint: Limits.raise("limit-nodes"))
-        }
-    }
-
-    /// Refuses a value of `shape` with more entries than allowed.
-    func withinLimits(_ shape: [Int], _ range: Range<Int>) throws(EvalError) {
-        let count = Limits.count(shape)
-        guard let count, count <= limits.elements else {
-            throw error(Message.tooManyElements(count, limit: limits.elements), at: range, hint: Limits.raise("limit-elements"))
-        }
-    }
-
     /// The engine's message, with a shape error said in the spec's own words: "W is 2×2 and x is 3: …".
     private func described(_ error: AutodiffError, operands: [Expression]) -> String {
         guard error.kind == .shape, let rule = error.rule, error.shapes.count == operands.count else { return error.message }

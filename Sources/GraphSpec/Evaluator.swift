@@ -81,14 +81,6 @@ public struct Evaluator {
         if outputName == nil { outputName = lastNode }
     }
 
-    /// Whether there is time left for `statement`; if not, says so at it, once.
-    private mutating func inTime(_ statement: Statement) -> Bool {
-        guard ContinuousClock.now > deadline else { return true }
-        result.diagnostics.append(source.diagnostic(Message.outOfTime(limits.seconds), at: statement.range,
-                                                    hint: Limits.raise("limit-seconds")))
-        return false
-    }
-
     /// Runs one statement, recording its diagnostic if it fails.
     private mutating func run(_ statement: Statement) {
         do {
