@@ -21,29 +21,8 @@ extension Lecture {
         }
         let body = String(matter.body)
         let slug = Lecture.slug(of: path)
-        var examples: [Example] = []
-        var seen: [String: Int] = [:]
-        for block in Markdown.codeBlocks(body) where InfoString.isGraph(block.info) {
-            let options = InfoString.options(block.info)
-            let fenceLine = block.startLine + matter.bodyFirstLine - 1
-            let id = options["id"].flatMap { $0.isEmpty ? nil : $0 } ?? "example-\(examples.count + 1)"
-            if let first = seen[Example.fileName(id)] {
-                diagnostics.append(Diagnostic(.error, "two examples have the id '\(id)' (the first on line \(first))",
-                                              at: SourceLocation(path: path, line: fenceLine, column: block.startColumn),
-                                              sourceLine: Lecture.line(fenceLine, of: lines), hint: "give each example its own id= option"))
-            }
-            // Ids that differ only in characters a file name cannot hold would share their pictures.
-            seen[Example.fileName(id)] = seen[Example.fileName(id)] ?? fenceLine
-            if !Lecture.isClosed(block, lines: lines, offset: matter.bodyFirstLine - 1) {
-                diagnostics.append(Diagnostic(.error, "this graph block is not closed: it runs to the end of its container",
-                                              at: SourceLocation(path: path, line: fenceLine, column: block.startColumn),
-                                              length: 3, sourceLine: Lecture.line(fenceLine, of: lines),
-                                              hint: "add a closing fence, like the opening one, after the block's last line"))
-            }
-            examples.append(Example(id: id, title: options["title"], options: options, spec: block.literal,
-                                    fenceLine: fenceLine, firstLine: fenceLine + 1, indent: block.startColumn - 1,
-                                    endLine: block.endLine + matter.bodyFirstLine - 1))
-        }
+        let examples = Lecture.examples(in: body, path: path, lines: lines, offset: matter.bodyFirstLine - 1,
+                                        diagnostics: &diagnostics)
         let inclusions = Markdown.codeBlocks(body).filter { $0.info.split(separator: " ").first == "include" }.map {
             Inclusion(path: $0.info.split(separator: " ", maxSplits: 1).dropFirst().first.map { $0.trimmingBoth() } ?? "",
                       fenceLine: $0.startLine + matter.bodyFirstLine - 1, endLine: $0.endLine + matter.bodyFirstLine - 1,
@@ -54,6 +33,36 @@ extension Lecture {
                   examples: examples, inclusions: inclusions, diagnostics: diagnostics, lines: lines)
         self.limits = limits
         readLimits(matter)
+    }
+
+    /// Every ```graph block of `body` (which starts after `offset` lines of the file) as an example;
+    /// duplicate ids and unclosed fences are diagnostics at the fence.
+    private static func examples(in body: String, path: String, lines: [String], offset: Int,
+                                 diagnostics: inout [Diagnostic]) -> [Example] {
+        var examples: [Example] = []
+        var seen: [String: Int] = [:]
+        for block in Markdown.codeBlocks(body) where InfoString.isGraph(block.info) {
+            let options = InfoString.options(block.info)
+            let fenceLine = block.startLine + offset
+            let id = options["id"].flatMap { $0.isEmpty ? nil : $0 } ?? "example-\(examples.count + 1)"
+            if let first = seen[Example.fileName(id)] {
+                diagnostics.append(Diagnostic(.error, "two examples have the id '\(id)' (the first on line \(first))",
+                                              at: SourceLocation(path: path, line: fenceLine, column: block.startColumn),
+                                              sourceLine: Lecture.line(fenceLine, of: lines), hint: "give each example its own id= option"))
+            }
+            // Ids that differ only in characters a file name cannot hold would share their pictures.
+            seen[Example.fileName(id)] = seen[Example.fileName(id)] ?? fenceLine
+            if !Lecture.isClosed(block, lines: lines, offset: offset) {
+                diagnostics.append(Diagnostic(.error, "this graph block is not closed: it runs to the end of its container",
+                                              at: SourceLocation(path: path, line: fenceLine, column: block.startColumn),
+                                              length: 3, sourceLine: Lecture.line(fenceLine, of: lines),
+                                              hint: "add a closing fence, like the opening one, after the block's last line"))
+            }
+            examples.append(Example(id: id, title: options["title"], options: options, spec: block.literal,
+                                    fenceLine: fenceLine, firstLine: fenceLine + 1, indent: block.startColumn - 1,
+                                    endLine: block.endLine + offset))
+        }
+        return examples
     }
 
     /// The `limit-…` fields of the front matter; a key or value that is not one is a diagnostic at its line.
