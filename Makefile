@@ -11,7 +11,7 @@ SWIFT ?= swift
 # tests load every page in, headless.
 DEBIAN_PACKAGES := pkg-config libopenblas-dev libcmark-dev cmark libgraphviz-dev fonts-dejavu-core libjs-katex zlib1g-dev chromium
 
-.PHONY: all deps test bench workbook clean
+.PHONY: all deps test bench workbook fuzz clean
 
 all: test
 
@@ -47,5 +47,30 @@ workbook: deps
 	$(SWIFT) build -c release --product gradbook
 	.build/release/gradbook build
 
+# Fuzzes the spec parser and evaluator, then the whole lecture pipeline, with
+# libFuzzer for FUZZ_SECONDS each (one worker, at the lowest priority). The
+# build has its own scratch folder; the corpus grows in .build-fuzz/corpus
+# from seeds (the lectures, their graph blocks, the bad specs); a crash, hang
+# or sanitizer report is saved in .build-fuzz/artifacts and stops the run.
+FUZZ_SECONDS ?= 60
+# Instrumented for coverage and AddressSanitizer, linked with libFuzzer's
+# no-main runtime: the harness's own main calls LLVMFuzzerRunDriver (with
+# -sanitize=fuzzer libFuzzer's main clashes with SwiftPM's), through lld
+# (gold fails on AddressSanitizer's symbols).
+FUZZ_RUNTIME = $(firstword $(wildcard $(dir $(shell readlink -f $$(command -v swiftc)))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
+FUZZ_BUILD = $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -DFUZZING \
+  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
+  -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld -Xlinker $(FUZZ_RUNTIME) -Xlinker -lstdc++
+fuzz: deps
+	$(FUZZ_BUILD) --product fuzz-spec
+	$(FUZZ_BUILD) --product fuzz-lecture
+	Fuzz/seed .build-fuzz/corpus
+	mkdir -p .build-fuzz/artifacts
+	for target in spec lecture; do \
+	  ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no nice -n 19 .build-fuzz/debug/fuzz-$$target \
+	    .build-fuzz/corpus/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=3072 \
+	    -max_len=65536 -artifact_prefix=.build-fuzz/artifacts/$$target- -print_final_stats=1 || exit 1; \
+	done
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

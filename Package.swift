@@ -55,16 +55,33 @@ let package = Package(
             path: "Benchmarks",
             exclude: ["peers"]
         ),
+        // libFuzzer harnesses (`make fuzz`); a normal build makes replayers of their inputs.
+        .executableTarget(name: "fuzz-spec", dependencies: ["GraphSpec", "Diagnostics"], path: "Fuzz/Spec"),
+        .executableTarget(name: "fuzz-lecture", dependencies: ["Workbook", "Render", "GraphSpec", "Diagnostics"], path: "Fuzz/Lecture"),
         .testTarget(
             name: "GraphSpecTests",
-            dependencies: ["GraphSpec", "Diagnostics", "Autodiff"],
-            exclude: ["Bad"]  // the bad-spec corpus, read by the tests from their own folder
+            dependencies: [
+                "GraphSpec", "Diagnostics", "Autodiff",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Bad", "FuzzRegressions"]  // the bad-spec corpus and the fuzzer's findings, read by the tests
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "GraphSpec", "Diagnostics"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Workbook", "GraphSpec"]),
+        .testTarget(
+            name: "RenderTests",
+            dependencies: [
+                "Render", "Workbook", "GraphSpec",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["FuzzRegressions"]  // the fuzzer's findings, read by the tests
+        ),
         .testTarget(name: "LectureTests", dependencies: ["Workbook"]),
-        .testTarget(name: "gradbookTests", dependencies: ["gradbook", "GraphSpec"]),
+        .testTarget(
+            name: "gradbookTests",
+            dependencies: ["gradbook", "GraphSpec"],
+            exclude: ["BadLectures"]  // the bad-lecture corpus, run through the real executable
+        ),
         // The pages in headless Chromium; they build the course with the gradbook executable.
         .testTarget(name: "BrowserTests", dependencies: ["gradbook", "Workbook", "Autodiff"]),
         .testTarget(

@@ -14,6 +14,8 @@ public struct AutodiffError: Error, Equatable, CustomStringConvertible, Sendable
         case nonFinite
         /// The engine was used in a way it does not support.
         case usage
+        /// A computation was stopped at its deadline.
+        case time
     }
 
     /// What kind of mistake it is.

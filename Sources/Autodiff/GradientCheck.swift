@@ -10,6 +10,8 @@ public struct GradientCheck: Sendable {
     public var samples: Int?
     /// The seed that picks the sampled entries.
     public var seed: UInt64 = 0
+    /// When to give up: checked before each entry (each costs two forward passes).
+    public var deadline: ContinuousClock.Instant?
 
     /// A check with the lecture's defaults: h = 1e-5, pass below a relative error of 1e-7, every entry.
     public init(h: Double = 1e-5, threshold: Double = 1e-7, samples: Int? = nil, seed: UInt64 = 0) {
@@ -69,6 +71,10 @@ public struct GradientCheck: Sendable {
         var random = SeededRandom(seed: seed)
         for (input, gradient) in zip(checked, analytic) {
             for flat in pick(input.value.count, using: &random) {
+                if let deadline, ContinuousClock.now > deadline {
+                    try graph.forward()
+                    throw AutodiffError(.time, "the gradient check ran out of time after \(entries.count) entries")
+                }
                 entries.append(try entry(graph, output, input, flat, analytic: gradient.scalars[flat]))
             }
             try graph.forward(to: output, changed: input)  // the next input's path may read this one's

@@ -10,7 +10,7 @@ public enum DiagnosticPrinter {
 
     /// One diagnostic as text, without a trailing newline.
     public static func render(_ d: Diagnostic) -> String {
-        var lines = ["\(d.location): \(d.severity.rawValue): \(d.message)"]
+        var lines = ["\(d.location): \(d.severity.rawValue): \(visible(d.message))"]
         if !d.sourceLine.isEmpty {
             let (text, caretColumn) = excerpt(d.sourceLine, column: d.location.column)
             let number = String(d.location.line)
@@ -43,6 +43,17 @@ public enum DiagnosticPrinter {
             + "col=\(d.location.column)::\(message)"
     }
 
+    /// The text with control characters (an escape sequence would reach the
+    /// user's terminal) shown as U+FFFD, one for one so columns do not move.
+    static func visible(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let control = s.value < 0x20 && s != "\t" && s != "\n" || (0x7F...0x9F).contains(s.value)
+            out.append(control ? "\u{FFFD}" : s)
+        }
+        return String(out)
+    }
+
     /// How many terminal columns `characters` take: East Asian wide characters
     /// (Hangul, CJK, fullwidth forms) take two, so the caret stays under its character.
     static func displayWidth(_ characters: some Sequence<Character>) -> Int {
@@ -61,7 +72,7 @@ public enum DiagnosticPrinter {
 
     /// The part of a long line around `column`, tabs shown as spaces, and the caret's column in it.
     static func excerpt(_ line: String, column: Int) -> (String, Int) {
-        let characters = Array(line.replacingAll("\t", with: " "))
+        let characters = Array(visible(line.replacingAll("\t", with: " ")))
         guard characters.count > window else { return (String(characters), min(column, characters.count + 1)) }
         let start = max(0, min(column - 1 - window / 2, characters.count - window))
         let piece = String(characters[start..<min(characters.count, start + window)])

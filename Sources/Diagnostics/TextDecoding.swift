@@ -13,6 +13,12 @@ public enum TextDecoding {
         var offset = body.startIndex
         while true {
             switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar) where scalar == "\0":
+                // Valid UTF-8, but no text editor writes it: cmark would show it as U+FFFD.
+                return .failure(Diagnostic(.error, "the file holds a NUL byte (0x00 here), which text does not",
+                                           at: SourceLocation(path: path, line: line, column: column),
+                                           sourceLine: String(String.UnicodeScalarView(scalars[lineStart...])),
+                                           hint: "save the file as UTF-8 text"))
             case .scalarValue(let scalar):
                 scalars.append(scalar)
                 offset += UTF8.width(scalar)

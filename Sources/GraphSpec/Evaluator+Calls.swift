@@ -21,9 +21,7 @@ extension Evaluator {
         case .constructor(let make):
             var sizes: [Int] = []
             for size in positional { sizes.append(try positiveInteger(size, what: "a size")) }
-            guard sizes.reduce(1, *) <= 50_000_000 else {
-                throw error("\(name) would make \(sizes.reduce(1, *)) entries, more than the 50 million allowed", at: range)
-            }
+            try withinLimits(sizes, range)
             return .constant(make(sizes, labels), text: source.slice(range))
         case .numbers(let make):
             var numbers: [Double] = []
@@ -34,6 +32,10 @@ extension Evaluator {
         case .dataset(let make):
             for key in ["points", "classes"] where labels[key]! < 1 || labels[key]! != labels[key]!.rounded() {
                 throw error(Message.positiveInteger("'\(key):'"), at: range)
+            }
+            guard labels["points"]! * labels["classes"]! * 2 <= Double(limits.elements) else {
+                throw error(Message.tooManyElements(Int(exactly: labels["points"]! * labels["classes"]! * 2), limit: limits.elements),
+                            at: range, hint: Limits.raise("limit-elements"))
             }
             return .dataset(make(labels))
         case .jacobian:

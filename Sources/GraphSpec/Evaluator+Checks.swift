@@ -114,8 +114,13 @@ extension Evaluator {
         }
         let count = try samples.map { (s) throws(EvalError) in try positiveInteger(s, what: "'samples:'") }
         let check: GradientCheck.Result
-        do { check = try GradientCheck(samples: count).run(result.graph, output: output, inputs: inputs) } catch {
-            throw self.error(error, at: range)
+        var checker = GradientCheck(samples: count)
+        checker.deadline = deadline
+        do { check = try checker.run(result.graph, output: output, inputs: inputs) } catch {
+            gradientsFresh = false
+            guard error.kind == .time else { throw self.error(error, at: range) }
+            throw self.error(Message.checkOutOfTime(error.message, seconds: limits.seconds), at: range,
+                             hint: "check a sample of the entries (gradcheck samples: 20), or " + Limits.raise("limit-seconds"))
         }
         gradientsFresh = true
         let worst = check.worst

@@ -79,6 +79,7 @@ extension Evaluator {
             case .dataset: throw error(Message.tupleNeedsDataSet(2), at: operand.range)
             }
         }
+        try withinLimits(gate, inputs, range)
         let node: Node
         do { node = try graph.apply(gate, inputs) } catch {
             // A bad label is shown under the labels (the second argument), not the whole call.

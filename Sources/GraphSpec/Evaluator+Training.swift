@@ -15,6 +15,9 @@ extension Evaluator {
         var parameters: [Node] = []
         for name in names { parameters.append(try parameter(name, "trained")) }
         let steps = try positiveInteger(stepsExpression, what: "the number of steps")
+        guard steps <= limits.steps else {
+            throw error(Message.tooManySteps(steps, limit: limits.steps), at: stepsExpression.range, hint: Limits.raise("limit-steps"))
+        }
         let batch = try batchExpression.map { (b) throws(EvalError) in try positiveInteger(b, what: "the batch size") }
         let data = result.named.filter(\.isData).map(\.node)
         if let batchExpression, data.isEmpty { throw error(Message.batchNeedsData(), at: batchExpression.range) }
@@ -31,13 +34,22 @@ extension Evaluator {
         var minimization = Minimization(location: source.location(of: range.lowerBound), runs: [])
         for (optimizer, text) in optimizers {
             for (node, value) in zip(parameters, start) { result.graph.set(node, to: value) }
-            let run = Run(graph: result.graph, loss: loss, parameters: parameters, data: data, fullData: fullData)
+            let run = Run(graph: result.graph, loss: loss, parameters: parameters, data: data, fullData: fullData, deadline: deadline)
             do {
                 let (losses, path) = try run.train(optimizer, steps: steps, batch: batch)
                 minimization.runs.append(Training(optimizer: text, losses: losses, path: path, parameters: names.map(\.text),
                                                   final: parameters.map(\.value), location: minimization.location))
             } catch {
-                throw self.error("training with \(text) failed at step \(error.step): \(error.underlying.message)", at: range)
+                guard let underlying = error.underlying else {
+                    throw self.error(Message.trainingOutOfTime(text, step: error.step, of: steps, seconds: limits.seconds), at: range,
+                                     hint: "train for fewer steps, or " + Limits.raise("limit-seconds"))
+                }
+                // Said at the node where the value first went wrong, naming the step and the minimize.
+                guard let place = underlying.node.flatMap({ ranges[$0] }), place != range else {
+                    throw self.error("training with \(text) failed at step \(error.step): \(underlying.message)", at: range)
+                }
+                let line = source.location(of: range.lowerBound).line
+                throw self.error("training with \(text) (line \(line)) failed here at step \(error.step): \(underlying.message)", at: place)
             }
         }
         let pictures = Pictures(graph: result.graph, loss: loss, parameters: parameters)
@@ -110,11 +122,14 @@ struct Run {
     let parameters: [Node]
     let data: [Node]
     let fullData: [Tensor]
+    /// When the example's time is up: the loop looks at the clock every `clockInterval` steps.
+    var deadline: ContinuousClock.Instant? = nil
+    static let clockInterval = 16
 
-    /// A failure inside the loop, with its step.
+    /// A failure inside the loop, with its step: the engine's error, or nil when time ran out.
     struct Failure: Error {
         let step: Int
-        let underlying: AutodiffError
+        let underlying: AutodiffError?
     }
 
     /// Trains for `steps` steps; returns the loss before each step and after the
@@ -127,6 +142,9 @@ struct Run {
         var indices: [Int] = []
         var rows = fullData
         for step in 0...steps {
+            if let deadline, step % Self.clockInterval == 0, step < steps, ContinuousClock.now > deadline {
+                throw Failure(step: step, underlying: nil)
+            }
             do {
                 if var sampler = batches, step < steps {
                     sampler.next(into: &indices)

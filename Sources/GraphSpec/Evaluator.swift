@@ -23,6 +23,10 @@ public struct Evaluator {
     var gradientsFresh = false
     var makingAuxiliary = false
     var ranges: [Int: Range<Int>] = [:]
+    /// How much the spec may take.
+    var limits = Limits()
+    /// When the spec must stop: `limits.seconds` after it started.
+    var deadline = ContinuousClock.now
 
     /// A name's node and where it was defined.
     struct Binding {
@@ -31,17 +35,22 @@ public struct Evaluator {
         let isData: Bool
     }
 
-    /// Parses and runs `source`.
-    public static func evaluate(_ source: Source) -> Evaluation {
-        let (statements, syntaxErrors) = Parser.parse(source)
+    /// Parses and runs `source` within `limits`.
+    public static func evaluate(_ source: Source, limits: Limits = Limits()) -> Evaluation {
+        let (statements, syntaxErrors) = Parser.parse(source, depth: limits.depth)
         var evaluator = Evaluator(source: source, result: Evaluation(graph: Graph()))
+        evaluator.limits = limits
+        evaluator.deadline = .now + .milliseconds(Int(min(limits.seconds, 1e9) * 1000))
         evaluator.result.diagnostics = syntaxErrors
         if statements.isEmpty, syntaxErrors.isEmpty {
             evaluator.result.diagnostics.append(source.diagnostic(Message.emptySpec, at: 0..<0))
             return evaluator.result
         }
         evaluator.survey(statements)
-        for statement in statements { evaluator.run(statement) }
+        for statement in statements {
+            guard evaluator.inTime(statement) else { break }
+            evaluator.run(statement)
+        }
         evaluator.finish()
         evaluator.result.diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
         return evaluator.result

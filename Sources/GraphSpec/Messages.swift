@@ -13,6 +13,9 @@ enum Message {
     static func calledValue(_ name: String) -> String {
         "'\(name)' is a value, not a function; to multiply, write '\(name) * (…)'"
     }
+    static func checkOutOfTime(_ what: String, seconds: Double) -> String {
+        "\(what): the example ran longer than its limit of \(Limits.describe(seconds)) s"
+    }
     static func constantExpected(_ what: String) -> String { "\(what) must be a number written in the spec" }
     static func dataNotAParameter(_ name: String, _ doing: String) -> String {
         "'\(name)' is data from a data set, which takes no gradient, so it cannot be \(doing)"
@@ -67,7 +70,9 @@ enum Message {
     }
     static func listRagged() -> String { "the rows of a matrix must all have the same length" }
     static func listTooDeep() -> String { "lists nest at most two deep: a vector or a matrix" }
-    static let nestedTooDeeply = "the expression is nested too deeply (more than \(Parser.maximumDepth) levels)"
+    static func nestedTooDeeply(_ depth: Int) -> String {
+        "the expression is nested too deeply (more than \(depth) levels)"
+    }
     static func noGradient() -> String { "there is no node to take gradients from: define one with an operation" }
     static func notAParameter(_ name: String, _ doing: String) -> String {
         "'\(name)' is computed from other values; only inputs (defined from numbers) can be \(doing)"
@@ -80,13 +85,29 @@ enum Message {
         "gradients need a scalar output, and '\(name)' has shape \(shape); reduce it first, e.g. with sum(…)"
     }
     static func numberTooLarge(_ text: String) -> String { "the number \(text) is too large for a double" }
+    static func outOfTime(_ seconds: Double) -> String {
+        "the example ran longer than its limit of \(Limits.describe(seconds)) s; the statements from here on were not run"
+    }
     static func plotShapes(_ y: String, _ x: String) -> String {
         "plot draws a vector against a vector of the same length; here they are \(y) and \(x)"
     }
     static func positiveInteger(_ what: String) -> String { "\(what) must be a positive whole number" }
     static let powerIsCaret = "to raise to a power, write '^': x ^ 2"
-    static let tooManyOperations =
-        "the expression chains too many operations (at most \(Parser.maximumDepth) levels); split it over several names"
+    static func tooManyElements(_ count: Int?, limit: Int) -> String {
+        "this value would have \(count.map(String.init) ?? "more than 2^63") entries, more than the limit-elements of \(limit) for one value"
+    }
+    static func tooManyNodes(_ limit: Int) -> String {
+        "the graph would have more than \(limit) nodes, the limit-nodes for one example"
+    }
+    static func tooManySteps(_ steps: Int, limit: Int) -> String {
+        "\(steps) steps are more than the limit-steps of \(limit) for one minimize"
+    }
+    static func tooManyOperations(_ depth: Int) -> String {
+        "the expression chains too many operations (at most \(depth) levels); split it over several names"
+    }
+    static func trainingOutOfTime(_ optimizer: String, step: Int, of steps: Int, seconds: Double) -> String {
+        "training with \(optimizer) stopped at step \(step) of \(steps): the example ran longer than its limit of \(Limits.describe(seconds)) s"
+    }
     static func tupleNeedsDataSet(_ count: Int) -> String {
         "only a data set such as spiral(…) can be unpacked into \(count) names"
     }

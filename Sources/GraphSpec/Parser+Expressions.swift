@@ -135,7 +135,7 @@ extension Parser {
     private mutating func nested<T>(_ rule: (inout Parser) throws(ParseError) -> T) throws(ParseError) -> T {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Parser.maximumDepth else { throw error(Message.nestedTooDeeply) }
+        guard depth <= maximumDepth else { throw error(Message.nestedTooDeeply(maximumDepth), hint: Limits.raise("limit-depth")) }
         return try rule(&self)
     }
 
@@ -143,7 +143,7 @@ extension Parser {
     /// chain nests as deeply as brackets do, and counts against the same limit.
     private mutating func lengthen() throws(ParseError) {
         depth += 1
-        guard depth <= Parser.maximumDepth else { throw error(Message.tooManyOperations) }
+        guard depth <= maximumDepth else { throw error(Message.tooManyOperations(maximumDepth), hint: Limits.raise("limit-depth")) }
     }
 }
 

@@ -8,8 +8,9 @@ import Diagnostics
 /// skips to the next line or `;`, and goes on, so one typo does not hide
 /// the rest.
 struct Parser {
-    /// How deep brackets and operators may nest before the parser stops (a stack guard).
-    static let maximumDepth = 200
+    /// How deep brackets and operators may nest before the parser stops (a stack guard):
+    /// the spec's `Limits.depth`, never more than `Limits.deepest`.
+    let maximumDepth: Int
 
     let source: Source
     private let tokens: [Token]
@@ -17,14 +18,15 @@ struct Parser {
     var depth = 0
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(_ source: Source) {
+    init(_ source: Source, depth: Int = Limits().depth) {
         self.source = source
+        maximumDepth = min(depth, Limits.deepest)
         tokens = Lexer.tokens(of: source)
     }
 
     /// Parses a whole spec: its statements and the diagnostics of the ones that failed.
-    static func parse(_ source: Source) -> (statements: [Statement], diagnostics: [Diagnostic]) {
-        var parser = Parser(source)
+    static func parse(_ source: Source, depth: Int = Limits().depth) -> (statements: [Statement], diagnostics: [Diagnostic]) {
+        var parser = Parser(source, depth: depth)
         let statements = parser.spec()
         return (statements, parser.diagnostics)
     }

@@ -1,4 +1,5 @@
 import Diagnostics
+import GraphSpec
 import Dispatch
 import Foundation
 
@@ -6,19 +7,20 @@ import Foundation
 public enum Course {
     /// The lecture files named by `paths`: a directory gives its `.md` files
     /// (sorted), a file gives itself. Anything unreadable is a diagnostic.
-    public static func load(_ paths: [String]) -> (lectures: [Lecture], diagnostics: [Diagnostic]) {
+    /// Each lecture gets `limits`; a file bigger than `limits.lectureBytes` is refused unread.
+    public static func load(_ paths: [String], limits: Limits = Limits()) -> (lectures: [Lecture], diagnostics: [Diagnostic]) {
         var lectures: [Lecture] = [], diagnostics: [Diagnostic] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(problem("cannot read '\(path)': no such file or directory", path))
+                if case .failure(let diagnostic) = read(path, limit: limits.lectureBytes) { diagnostics.append(diagnostic) }
                 continue
             }
             let files = isDirectory.boolValue ? markdownFiles(in: path) : [path]
             for file in files {
-                switch read(file) {
+                switch read(file, limit: limits.lectureBytes) {
                 case .success(let text):
-                    var lecture = Lecture(path: file, text: text)
+                    var lecture = Lecture(path: file, text: text, limits: limits)
                     include(into: &lecture)
                     lectures.append(lecture)
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
@@ -31,15 +33,21 @@ public enum Course {
     /// Gives every lecture a page of its own: of `a b.md` and `a!b.md` (both `a-b`) the
     /// second becomes `a-b-2`, and none takes the contents' `index` or `README`. Names are
     /// compared ignoring case, as macOS's file system does.
+    /// A lecture renamed so is warned about: its pages are not where its file name says.
     static func uniqueSlugs(_ lectures: [Lecture]) -> [Lecture] {
-        var taken: Set<String> = ["index", "readme"]
+        var taken: [String: String] = ["index": "the contents", "readme": "the contents"]
         return lectures.map { lecture in
             var lecture = lecture, slug = lecture.slug, n = 1
-            while taken.contains(slug.lowercased()) {
+            while taken[slug.lowercased()] != nil {
                 n += 1
                 slug = "\(lecture.slug)-\(n)"
             }
-            taken.insert(slug.lowercased())
+            if let other = taken[lecture.slug.lowercased()] {
+                lecture.diagnostics.append(Diagnostic(.warning, "this lecture's pages would take the name '\(lecture.slug)' of \(other); "
+                    + "they are named '\(slug)'", at: SourceLocation(path: lecture.path, line: 1, column: 1),
+                    hint: "rename the file so that its name differs in letters or digits"))
+            }
+            taken[slug.lowercased()] = taken[slug.lowercased()] ?? "'\(lecture.path)'"
             lecture.slug = slug
             return lecture
         }
@@ -65,12 +73,13 @@ public enum Course {
 
     /// Reads the files a lecture includes; a path that is missing, absolute, or
     /// outside the folder above the lecture's is a diagnostic at its block.
+    /// Links are followed before the check, so a link cannot quote a file from outside.
     static func include(into lecture: inout Lecture) {
         let folder = URL(fileURLWithPath: lecture.path).deletingLastPathComponent()
-        let root = folder.deletingLastPathComponent().standardizedFileURL.path + "/"
+        let root = folder.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path + "/"
         for i in lecture.inclusions.indices {
             let inclusion = lecture.inclusions[i]
-            let url = folder.appendingPathComponent(inclusion.path).standardizedFileURL
+            let url = folder.appendingPathComponent(inclusion.path).standardizedFileURL.resolvingSymlinksInPath()
             if !inclusion.path.hasPrefix("/"), url.path.hasPrefix(root), let data = FileManager.default.contents(atPath: url.path) {
                 lecture.inclusions[i].text = String(decoding: data, as: UTF8.self)
                 continue
@@ -90,17 +99,31 @@ public enum Course {
         return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }.sorted().map { prefix + $0 }
     }
 
-    private static func read(_ path: String) -> Result<String, Diagnostic> {
+    /// The text of a lecture file: its size is looked at first, so a huge file is refused, not read.
+    private static func read(_ path: String, limit: Int) -> Result<String, Diagnostic> {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
-            return .failure(problem("cannot read '\(path)': it is not a readable file", path))
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+            return .failure(problem("cannot read '\(path)': " + (isLink ? "it is a symbolic link to nothing" : "no such file or directory"), path,
+                                    hint: isLink ? "point the link at a lecture, or remove it" : nil))
+        }
+        guard !isDirectory.boolValue else {
+            return .failure(problem("cannot read '\(path)': it is a folder, not a lecture file", path,
+                                    hint: "rename the folder so that its name does not end in .md"))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= limit else {
+            return .failure(problem("the lecture is \(size) bytes, more than the limit of \(limit) for a lecture file", path,
+                                    hint: "split it into several lectures, or raise the limit with --limit-lecture-bytes N"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(problem("cannot read '\(path)': permission denied or not a regular file", path))
         }
         return TextDecoding.decode(Array(data), path: path)
     }
 
-    private static func problem(_ message: String, _ path: String) -> Diagnostic {
-        Diagnostic(.error, message, at: SourceLocation(path: path, line: 1, column: 1))
+    private static func problem(_ message: String, _ path: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: SourceLocation(path: path, line: 1, column: 1), hint: hint)
     }
 }
 

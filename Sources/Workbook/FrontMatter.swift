@@ -10,6 +10,8 @@ import Diagnostics
 /// Only `key: value` lines are read; a value may be quoted.
 struct FrontMatter {
     var fields: [String: String] = [:]
+    /// The file line of each field.
+    var lines: [String: Int] = [:]
     /// The file line where the Markdown body starts.
     var bodyFirstLine = 1
     /// The body: the lines after the front matter.
@@ -27,7 +29,7 @@ struct FrontMatter {
         }
         var matter = FrontMatter(body: lines[(close + 1)...].joined(separator: "\n")[...])
         matter.bodyFirstLine = close + 2
-        for line in lines[1..<close] {
+        for (number, line) in zip(2..., lines[1..<close]) {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let key = line[..<colon].trimmingBoth()
             var value = line[line.index(after: colon)...].trimmingBoth()
@@ -35,6 +37,7 @@ struct FrontMatter {
                 value = String(value.dropFirst().dropLast())
             }
             matter.fields[key] = value
+            matter.lines[key] = number
         }
         return .success(matter)
     }

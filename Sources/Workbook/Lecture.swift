@@ -1,4 +1,5 @@
 import Diagnostics
+import GraphSpec
 
 /// One lecture file: its title, its Markdown, and the worked examples in it.
 public struct Lecture: Sendable {
@@ -24,6 +25,8 @@ public struct Lecture: Sendable {
     public internal(set) var inclusions: [Inclusion] = []
     /// What is wrong with the file itself (front matter, duplicate ids, a file it cannot include).
     public internal(set) var diagnostics: [Diagnostic]
+    /// How much each example may take: the run's limits, as the front matter raises or lowers them.
+    public internal(set) var limits = Limits()
     /// The lines of the file, for quoting in diagnostics.
     public let lines: [String]
 }

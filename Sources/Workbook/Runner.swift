@@ -11,7 +11,7 @@ public enum Runner {
     /// Runs one example, its diagnostics pointing at the lecture's lines.
     public static func run(_ example: Example, of lecture: Lecture) -> ExampleResult {
         let source = Source(example.spec, path: lecture.path, firstLine: example.firstLine, indent: example.indent)
-        let evaluation = Evaluator.evaluate(source)
+        let evaluation = Evaluator.evaluate(source, limits: lecture.limits)
         let diagnostics = (evaluation.diagnostics + evaluation.failures).sorted {
             ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }

@@ -20,6 +20,9 @@ struct Build: ParsableCommand {
     @Argument(help: "Lecture files or folders of them (default: lectures).")
     var lectures: [String] = ["lectures"]
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     @Option(help: "The folder to write the workbook into.")
     var output = "output"
 
@@ -35,7 +38,7 @@ struct Build: ParsableCommand {
         let started = Date()
         // The check is the referee of the cache: it runs every lecture afresh.
         let cache = check ? nil : self.cache.folder
-        let build = IncrementalBuild(lectures, unsafeHTML: unsafeHTML, cache: cache)
+        let build = IncrementalBuild(lectures, limits: limits.limits, unsafeHTML: unsafeHTML, cache: cache)
         if check {
             let stale = OutputFolder(output).differences(from: build.files)
             for line in stale { print(line) }

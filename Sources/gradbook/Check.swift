@@ -14,12 +14,15 @@ struct Check: ParsableCommand {
     @Argument(help: "Lecture files or folders of them (default: lectures).")
     var lectures: [String] = ["lectures"]
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     @Flag(help: "Print every lecture's examples, values, gradients, checks and diagnostics as JSON.")
     var json = false
 
     func run() throws {
         let started = Date()
-        let (results, loadErrors) = Session.run(lectures, quiet: json)
+        let (results, loadErrors) = Session.run(lectures, limits: limits.limits, quiet: json)
         if json {
             let lectures = results.map { result in
                 LectureReport(path: result.lecture.path, title: result.lecture.title, examples: result.examples.map {

@@ -16,6 +16,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print the result as JSON instead of a table.")
     var json = false
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     func run() throws {
         let path = file == "-" ? "<stdin>" : file
         let text: String
@@ -25,7 +28,7 @@ struct Eval: ParsableCommand {
             Terminal.report([diagnostic])
             throw Outcome.inputError
         }
-        let evaluation = Evaluator.evaluate(Source(text, path: path))
+        let evaluation = Evaluator.evaluate(Source(text, path: path), limits: limits.limits)
         if json {
             print(try Terminal.json(Report(evaluation)))
         } else {

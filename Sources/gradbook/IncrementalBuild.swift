@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import GraphSpec
 import Render
 import Workbook
 
@@ -22,8 +23,8 @@ struct IncrementalBuild {
     private let fresh: [(key: CacheKey, files: [OutputFile], row: ContentsRow)]
 
     /// Loads the lectures at `paths` and builds them, running only those not in `cache` (all, without one).
-    init(_ paths: [String], unsafeHTML: Bool, cache: BuildCache?, quiet: Bool = false) {
-        let (loaded, loadErrors) = Course.load(paths)
+    init(_ paths: [String], limits: Limits = Limits(), unsafeHTML: Bool, cache: BuildCache?, quiet: Bool = false) {
+        let (loaded, loadErrors) = Course.load(paths, limits: limits)
         let lectures = Book.ordered(loaded)
         let neighbours = Book.neighbours(in: lectures)
         let keys = cache.map { _ in lectures.indices.map { CacheKey(lectures[$0], neighbours: neighbours[$0], unsafeHTML: unsafeHTML) } }

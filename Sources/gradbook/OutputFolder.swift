@@ -23,6 +23,9 @@ struct OutputFolder {
         if let (file, lecture) = overwrite(of: lectures, by: files) {
             throw WriteError(reason: "'\(file)' would overwrite the lecture '\(lecture)'")
         }
+        if let folder = linkLeadingOutside(for: files) {
+            throw WriteError(reason: "'\(folder)' is a link to a folder outside it; nothing was written")
+        }
         for file in files {
             let url = root.appendingPathComponent(file.path)
             precondition(url.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/"),
@@ -40,6 +43,17 @@ struct OutputFolder {
             }
         }
         try copyKaTeX()
+    }
+
+    /// The first folder of `files` (relative to the output folder) that is a link leading out of it:
+    /// a pull request can commit one, and writing through it would write elsewhere.
+    private func linkLeadingOutside(for files: [OutputFile]) -> String? {
+        let inside = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+            let resolved = root.appendingPathComponent(folder).resolvingSymlinksInPath().path + "/"
+            if !resolved.hasPrefix(inside) { return folder }
+        }
+        return nil
     }
 
     /// The first of `files` that is the same file as one of `lectures`, and that lecture.

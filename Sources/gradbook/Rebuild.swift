@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import GraphSpec
 import Render
 import Workbook
 
@@ -11,13 +12,14 @@ struct Rebuild: Sendable {
     let lectures: [String]
     let output: String
     let unsafeHTML: Bool
+    let limits: Limits
     let cache: BuildCache?
     let live: LiveReload
 
     /// Rebuilds, and gives the files the lectures include (to watch them too).
     func run() -> [String] {
         let started = Date(), cpu = Self.cpuTime()
-        let build = IncrementalBuild(lectures, unsafeHTML: unsafeHTML, cache: cache, quiet: true)
+        let build = IncrementalBuild(lectures, limits: limits, unsafeHTML: unsafeHTML, cache: cache, quiet: true)
         var problems = build.loadErrors
         if problems.isEmpty {
             do {

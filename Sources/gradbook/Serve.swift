@@ -29,6 +29,9 @@ struct Serve: ParsableCommand {
     @Flag(help: "Keep raw HTML in lectures (it is omitted by default).")
     var unsafeHTML = false
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     @OptionGroup var cache: CacheOptions
 
     /// How often the lecture files are looked at.
@@ -52,7 +55,8 @@ struct Serve: ParsableCommand {
             listening.signal()
         }
         listening.wait()
-        let rebuild = Rebuild(lectures: lectures, output: output, unsafeHTML: unsafeHTML, cache: cache.folder, live: live)
+        let rebuild = Rebuild(lectures: lectures, output: output, unsafeHTML: unsafeHTML, limits: limits.limits,
+                              cache: cache.folder, live: live)
         let included = rebuild.run()
         Task {
             guard case .ip4(_, let port)? = await server.listeningAddress else { return }

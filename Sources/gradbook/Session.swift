@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import GraphSpec
 import Render
 import Workbook
 
@@ -8,8 +9,8 @@ import Workbook
 /// progress and diagnostics, print the summary, and choose the exit code.
 enum Session {
     /// Loads and runs the lectures named on the command line.
-    static func run(_ paths: [String], quiet: Bool = false) -> ([LectureResult], [Diagnostic]) {
-        let (lectures, loadErrors) = Course.load(paths)
+    static func run(_ paths: [String], limits: Limits = Limits(), quiet: Bool = false) -> ([LectureResult], [Diagnostic]) {
+        let (lectures, loadErrors) = Course.load(paths, limits: limits)
         return (run(lectures, quiet: quiet), loadErrors)
     }
 

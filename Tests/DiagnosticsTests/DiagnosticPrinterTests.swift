@@ -204,3 +204,18 @@ struct DiagnosticPrinterTests {
         #expect(DiagnosticPrinter.githubAnnotation(d) == "::error file=c%3A/specs/a%2Cb.graph,line=1,col=1::bad")
     }
 }
+
+/// A lecture cannot drive the terminal through a quoted line or message.
+@Suite("Printing control characters")
+struct ControlCharacterTests {
+    @Test("an escape sequence in the source line or the message is printed as U+FFFD, columns kept")
+    func escapesAreShownNotSent() {
+        let d = Diagnostic(.error, "unexpected character '\u{1B}'", at: SourceLocation(path: "a.graph", line: 1, column: 7),
+                           sourceLine: "x = 1 \u{1B}[2J y")
+        #expect(DiagnosticPrinter.render(d) == """
+            a.graph:1:7: error: unexpected character '\u{FFFD}'
+             1 | x = 1 \u{FFFD}[2J y
+               |       ^
+            """)
+    }
+}

@@ -41,14 +41,15 @@ import Testing
     }
 
     /// A step too large for exp(x²): the second step's forward overflows. The
-    /// loop checks only its loss, then runs forward again to name the gate.
+    /// loop checks only its loss, then runs forward again to name the gate,
+    /// and the error points at it.
     @Test func aDivergingRunNamesTheStepAndTheGateThatOverflowed() throws {
         let e = evaluate("x = 3\nL = exp(x * x)\nminimize L over x with gd(lr: 100) for 10 steps")
-        let message = try #require(e.diagnostics.first?.message)
+        let diagnostic = try #require(e.diagnostics.first)
         #expect(e.diagnostics.count == 1)
-        #expect(message == "training with gd(lr: 100) failed at step 1: exp(23637600000000) overflows: "
-                + "inputs above about 709 are too large")
-        #expect(e.diagnostics.first?.location.line == 3 && e.diagnostics.first?.location.column == 1)
+        #expect(diagnostic.message == "training with gd(lr: 100) (line 3) failed here at step 1: exp(23637600000000) "
+                + "overflows: inputs above about 709 are too large")
+        #expect(diagnostic.location.line == 2 && diagnostic.location.column == 5)
     }
 
     @Test func severalOptimizersStartFromTheSameValues() throws {

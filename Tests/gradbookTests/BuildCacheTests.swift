@@ -106,6 +106,15 @@ import Testing
         try expectSameAsACleanBuild(["--unsafe-html"])
     }
 
+    /// A lecture kept under generous limits may fail under tighter ones: the limits are part of the key.
+    @Test func otherLimitsRunEveryLecture() throws {
+        try build()
+        let tighter = try build(["--limit-nodes", "5000"])
+        #expect(!tighter.errors.contains("reused"))
+        #expect(try build(["--limit-nodes", "5000"]).errorLines.contains("reused 3 of 3 lectures from '.gradbook-cache'"))
+        try expectSameAsACleanBuild(["--limit-nodes", "5000"])
+    }
+
     /// A lecture with a failing check is never kept: its diagnostics are printed on every build.
     @Test func aFailingLectureIsRunOnEveryBuild() throws {
         try scratch.write(lecture: "lectures/04-wrong.md", Lectures.wrongFigure)

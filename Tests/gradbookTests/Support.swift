@@ -26,10 +26,10 @@ enum CLI {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    /// Runs `gradbook arguments` in `directory` (or its `subfolder`), with `input` on standard
+    /// Runs `gradbook arguments` in `directory` (or its `subfolder`, or in `folder` when given), with `input` on standard
     /// input and `environment` added to this process's (less `GITHUB_ACTIONS`, unless given).
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                    in directory: Scratch, subfolder: String? = nil) throws -> Run {
+                    in directory: Scratch, subfolder: String? = nil, at folder: URL? = nil) throws -> Run {
         let executable = try #require(executable, "gradbook is not built next to the tests")
         let files = ["stdin", "stdout", "stderr"].map { directory.url.appendingPathComponent(".\($0)-\(UUID())") }
         try Data(input.utf8).write(to: files[0])
@@ -39,7 +39,7 @@ enum CLI {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = subfolder.map { directory.url.appendingPathComponent($0) } ?? directory.url
+        process.currentDirectoryURL = folder ?? subfolder.map { directory.url.appendingPathComponent($0) } ?? directory.url
         var env = ProcessInfo.processInfo.environment
         env["GITHUB_ACTIONS"] = nil
         process.environment = env.merging(environment) { $1 }
