@@ -46,7 +46,7 @@ let package = Package(
             name: "gradbook-bench",
             dependencies: ["Autodiff", "GraphSpec"],
             path: "Benchmarks",
-            exclude: ["peers"]
+            exclude: ["peers", "driver", "run.py", "results.md"]
         ),
         .testTarget(
             name: "GraphSpecTests",
