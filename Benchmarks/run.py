@@ -80,14 +80,21 @@ def main():
         for task in tasks.values():
             if task.setup:
                 task.setup(context)
-        results = {key: [] for key in tasks}
+        results, failed = {key: [] for key in tasks}, {}
         load_before = os.getloadavg()
         for round_number in range(runs):
             for key, task in tasks.items():  # round-robin: every task once per round
+                if key in failed:
+                    continue
                 progress(f"round {round_number + 1}/{runs}: {key}")
-                results[key].append(measure(task, round_number, context))
+                try:
+                    results[key].append(measure(task, round_number, context))
+                except (RuntimeError, OSError, ValueError) as error:  # one broken run does not lose the others
+                    failed[key] = str(error)
+                    print(f"\n{key}: failed, left out from now on: {error}", file=sys.stderr)
         progress("")
         table = report.table(selected, tasks, results, context)
+        table.failures = failed
         print(table.text())
         if not options.quick:
             with open(options.results, "w") as f:

@@ -34,6 +34,7 @@ def computed(result):
 class Table:
     def __init__(self):
         self.sections = []  # (group, rows)
+        self.failures = {}  # task key -> why it failed
 
     def text(self):
         widths = [28, 9, 17, 13, 9, 50, 0]
@@ -42,6 +43,7 @@ class Table:
             lines.append(f"{group.id}: {group.title} [{group.unit}]")
             for row in rows:
                 lines.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+        lines += [f"FAILED {key}: {why.splitlines()[0]}" for key, why in self.failures.items()]
         return "\n".join(lines)
 
     def markdown(self):
@@ -53,6 +55,7 @@ class Table:
             out.append("|" + "---|" * len(COLUMNS))
             out.extend("| " + " | ".join(str(c) for c in row) + " |" for row in rows)
             out.append("")
+        out += [f"- **failed**: {key}: {why.splitlines()[0]}" for key, why in self.failures.items()]
         return "\n".join(out)
 
 
@@ -66,8 +69,8 @@ def table(groups, tasks, results, context):
             if task.key not in medians:
                 continue
             runs = [r["figure"] * group.scale for r in results[task.key]]
-            ours = medians[group.ours.key]
-            ratio = "" if task is group.ours else f"{medians[task.key] / ours:.2f}"
+            ours = medians.get(group.ours.key)
+            ratio = "" if task is group.ours or not ours else f"{medians[task.key] / ours:.2f}"
             targets = [f"{target.words} {'✓' if target.met(medians, rss) else '✗'}"
                        for target in group.targets if target.row == task.key and _measured(target, medians)]
             if task is group.ours and group.floors and all(f.key in medians for f in group.floors):
