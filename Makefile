@@ -39,7 +39,7 @@ test: deps
 # workload in gradbook and each peer, each run its own process, round-robin, RUNS rounds,
 # prints the table and writes Benchmarks/results.md. `make bench QUICK=1`: one round,
 # nothing written; `make bench ONLY=W2-net,W3-step`: those workloads.
-BENCH_PACKAGES := python3 python3-venv
+BENCH_PACKAGES := python3 python3-venv time
 RUNS ?= 5
 bench: DEBIAN_PACKAGES += $(BENCH_PACKAGES)
 bench: deps

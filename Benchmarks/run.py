@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 
@@ -67,6 +68,7 @@ def main():
             sys.exit(f"run.py: no {binaries}/{product}; build it first (`make bench` does)")
 
     scratch = tempfile.mkdtemp(prefix="gradbook-bench-")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `finally` removes the scratch folder
     try:
         _, _, prepared = spawn([os.path.join(binaries, "gradbook-bench"), "prepare", scratch])
         context = {"repository": REPOSITORY, "binaries": binaries, "venv": venv, "scratch": scratch,

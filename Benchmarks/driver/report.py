@@ -108,7 +108,7 @@ def results_markdown(table, context, runs, load_before, load_after):
         "",
         "**median** and **min–max** are over the rounds (for W1 and W3 each run reports its own median of "
         "5 blocks or 50 steps); **peer/gradbook** is the peer's median over gradbook's (above 1: gradbook is "
-        "faster; a floor's row gives floor/gradbook); **peak RSS** is the process's maximum resident set (wait4); "
+        "faster; a floor's row gives floor/gradbook); **peak RSS** is the process's maximum resident set (GNU time's %M); "
         "**computed** shows each implementation computes the same thing (the peers start from gradbook's "
         "data and initial weights, written by `gradbook-bench prepare`); **target** is issue 7's, ✓ met, ✗ not.",
         "",
