@@ -87,7 +87,7 @@ struct Workload {
             .map { (path: lectures + "/" + $0, name: $0) }
     }
 
-    /// The lectures that check in under 0.1 s of CPU alone (CPU, not wall time: the
+    /// The lectures that check in under 0.5 s of CPU alone (CPU, not wall time: the
     /// choice must not change with the machine's load). A lecture that takes long to run alone
     /// (a 10,000-step training) would make 200 copies take minutes and measure only the
     /// engine: copies leave it out, and say so on stderr.
@@ -96,7 +96,7 @@ struct Workload {
         var light: [(path: String, name: String)] = []
         for lecture in originals {
             let alone = try Child.run([gradbook, "check", lecture.path])
-            if alone.cpu < 0.1 { light.append(lecture) } else {
+            if alone.cpu < 0.5 { light.append(lecture) } else {
                 FileHandle.standardError.write(String(format: "build: copies leave out %@ (%.2f s of CPU to check alone)\n",
                                                       lecture.name, alone.cpu).data(using: .utf8) ?? Data())
             }

@@ -74,7 +74,7 @@ def table(groups, tasks, results, context):
             targets = [f"{target.words} {'✓' if target.met(medians, rss) else '✗'}"
                        for target in group.targets if target.row == task.key and _measured(target, medians)]
             if task is group.ours and group.floors and all(f.key in medians for f in group.floors):
-                targets.insert(0, f"= {ours / sum(medians[f.key] for f in group.floors):.2f}× floor")
+                targets.insert(0, f"= {ours / sum(medians[f.key] for f in group.floors):.3g}× floor")
             rows.append([task.implementation, figure(statistics.median(runs)),
                          f"{figure(min(runs))}–{figure(max(runs))}", ratio, f"{rss[task.key]:.0f} MB",
                          computed(results[task.key][-1]), "; ".join(targets)])
@@ -131,7 +131,7 @@ NOTES = """## What each row runs
   (X·W1, H·W2 forward; Hᵀ·G, G·W2ᵀ, Xᵀ·dH backward) as a graph of two `@` nodes run forward and
   backward through the same OpenBLAS (it also zeroes and checks gradients, as every step does).
 - W4: `gradbook build` as a cold process into a fresh folder, wall time from outside; the
-  copies leave out the lectures that take over 0.1 s of CPU to check alone (their training runs would
+  copies leave out the lectures that take over 0.5 s of CPU to check alone (their training runs would
   make 200 copies measure only the engine). "One lecture changed" rebuilds a copy of lectures/
   into the folder of a previous build after a trailing blank line of its first lecture is added
   or removed: it measures what `gradbook build` does today. Floors: Debian's `cmark` CLI on
