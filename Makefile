@@ -36,11 +36,18 @@ test: deps
 	$(SWIFT) test --skip-build
 	.build/debug/gradbook build --check
 
-# Builds in release mode and prints the engine's speed figures.
+# Issue 7's benchmark: builds in release mode, installs the peers (numpy, micrograd,
+# JAX; PyTorch from a CPU-only wheel if one is reachable) into .venv-bench/, runs every
+# workload in gradbook and each peer, each run its own process, round-robin, RUNS rounds,
+# prints the table and writes Benchmarks/results.md. `make bench QUICK=1`: one round,
+# nothing written; `make bench ONLY=W2-net,W3-step`: those workloads.
+BENCH_PACKAGES := python3 python3-venv time
+RUNS ?= 5
+bench: DEBIAN_PACKAGES += $(BENCH_PACKAGES)
 bench: deps
 	$(SWIFT) build -c release --product gradbook
 	$(SWIFT) build -c release --product gradbook-bench
-	.build/release/gradbook-bench
+	python3 Benchmarks/run.py --runs $(RUNS) $(if $(QUICK),--quick) $(if $(ONLY),--only $(ONLY))
 
 # Builds the workbook from lectures/ into output/.
 workbook: deps

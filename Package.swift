@@ -53,7 +53,7 @@ let package = Package(
             name: "gradbook-bench",
             dependencies: ["Autodiff", "GraphSpec"],
             path: "Benchmarks",
-            exclude: ["peers"]
+            exclude: ["peers", "driver", "run.py", "results.md"]
         ),
         // libFuzzer harnesses (`make fuzz`); a normal build makes replayers of their inputs.
         .executableTarget(name: "fuzz-spec", dependencies: ["GraphSpec", "Diagnostics"], path: "Fuzz/Spec"),

@@ -68,36 +68,55 @@ struct Workload {
 
     /// The repository's lectures, 1, 50 and 200 copies of the light ones, and the synthetic course.
     static func all(_ lectures: String, in scratch: URL, gradbook: String) throws -> [Workload] {
-        // As gradbook reads a folder: its `.md` files but the README, which describes the course.
-        let originals = try FileManager.default.contentsOfDirectory(atPath: lectures)
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }.sorted()
-            .map { (path: lectures + "/" + $0, name: $0) }
+        let originals = try lectureFiles(in: lectures)
         var workloads = [Workload(name: "lectures/", folder: lectures, files: originals.map(\.path))]
         try copyInclusions(of: originals.map(\.path), to: scratch)
-        // A lecture that takes long to run alone (a 10,000-step training) would make 200
-        // copies take minutes and measure only the engine: the copies leave it out.
-        var light: [(path: String, name: String)] = []
-        for lecture in originals {
-            let alone = try Child.run([gradbook, "check", lecture.path])
-            if alone.wall < 0.1 { light.append(lecture) } else {
-                print(String(format: "build: copies leave out %@ (%.2f s to check alone)", lecture.name, alone.wall))
-            }
-        }
+        let light = try lightLectures(originals, gradbook: gradbook)
         for copies in [1, 50, 200] {
-            var files: [(name: String, text: String)] = []
-            for copy in 1...copies {
-                for lecture in light {
-                    files.append((String(format: "c%03d-", copy) + lecture.name, try String(contentsOfFile: lecture.path, encoding: .utf8)))
-                }
-            }
-            var workload = try write(files, named: "\(light.count == originals.count ? "lectures/" : "light lectures") ×\(copies)",
-                                     in: scratch.appendingPathComponent("bench-copies-\(copies)"))
-            workload.copies = copies
-            workloads.append(workload)
+            workloads.append(try Workload.copies(copies, of: light, all: originals.count, in: scratch))
         }
         workloads.append(try write(SyntheticCourse.files(), named: "synthetic course (10 × 5 ex.)",
                                    in: scratch.appendingPathComponent("bench-synthetic")))
         return workloads
+    }
+
+    /// As gradbook reads a folder: its `.md` files but the README, which describes the course.
+    static func lectureFiles(in lectures: String) throws -> [(path: String, name: String)] {
+        try FileManager.default.contentsOfDirectory(atPath: lectures)
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }.sorted()
+            .map { (path: lectures + "/" + $0, name: $0) }
+    }
+
+    /// The lectures that check in under 0.5 s of CPU alone (CPU, not wall time: the
+    /// choice must not change with the machine's load). A lecture that takes long to run alone
+    /// (a 10,000-step training) would make 200 copies take minutes and measure only the
+    /// engine: copies leave it out, and say so on stderr.
+    static func lightLectures(_ originals: [(path: String, name: String)],
+                              gradbook: String) throws -> [(path: String, name: String)] {
+        var light: [(path: String, name: String)] = []
+        for lecture in originals {
+            let alone = try Child.run([gradbook, "check", lecture.path])
+            if alone.cpu < 0.5 { light.append(lecture) } else {
+                FileHandle.standardError.write(String(format: "build: copies leave out %@ (%.2f s of CPU to check alone)\n",
+                                                      lecture.name, alone.cpu).data(using: .utf8) ?? Data())
+            }
+        }
+        return light
+    }
+
+    /// A folder of `count` copies of the light lectures, one folder down in `scratch`
+    /// (where `copyInclusions` put the files they quote).
+    static func copies(_ count: Int, of light: [(path: String, name: String)], all: Int, in scratch: URL) throws -> Workload {
+        var files: [(name: String, text: String)] = []
+        for copy in 1...count {
+            for lecture in light {
+                files.append((String(format: "c%03d-", copy) + lecture.name, try String(contentsOfFile: lecture.path, encoding: .utf8)))
+            }
+        }
+        var workload = try write(files, named: "\(light.count == all ? "lectures/" : "light lectures") ×\(count)",
+                                 in: scratch.appendingPathComponent("bench-copies-\(count)"))
+        workload.copies = count
+        return workload
     }
 
     /// Copies the files the lectures quote (```include ../Sources/…) to the same place

@@ -1,0 +1,1 @@
+"""The driver of `make bench` (Benchmarks/run.py): environment, workloads, report."""
