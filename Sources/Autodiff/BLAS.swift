@@ -1,4 +1,6 @@
 import CBLAS
+import Foundation
+import Synchronization
 
 /// Matrix products through OpenBLAS (but for an inner size of at most 4: see
 /// `ThinProduct`). The only file that touches cblas.
@@ -18,14 +20,6 @@ enum BLAS {
         var effectiveColumns: Int { transposed ? rows : columns }
     }
 
-    /// OpenBLAS computes on the calling thread only. gradbook already keeps
-    /// every core busy with lectures and examples side by side; OpenBLAS's
-    /// workers would compete with them and spin in `sched_yield` after each
-    /// product (measured: 12–18 % of a gradient check's time). Debian's
-    /// single-threaded build is no way out: it is not safe to call from
-    /// several threads at once (the course's trained losses came out
-    /// different from run to run with it).
-    private static let callingThreadOnly: Void = openblas_set_num_threads(1)
 
     /// c = a·b, or c += a·b when `accumulate` is set; shapes are checked by the caller.
     static func multiply(_ a: [Double], _ shapeA: Operand, _ b: [Double], _ shapeB: Operand,
@@ -39,7 +33,6 @@ enum BLAS {
         let m = shapeA.effectiveRows, k = shapeA.effectiveColumns, n = shapeB.effectiveColumns
         precondition(shapeB.effectiveRows == k && c.count == m * n, "matrix product of unfit shapes")
         guard m > 0, n > 0 else { return }
-        _ = callingThreadOnly
         guard k > 0 else {
             if !accumulate { c.update(repeating: 0) }
             return
@@ -50,6 +43,7 @@ enum BLAS {
                     ThinProduct.multiply(a, shapeA, b, shapeB, into: c, accumulate: accumulate)
                     return
                 }
+                MatrixProducts.prepare(m * n * k)
                 cblas_dgemm(CblasRowMajor,
                             shapeA.transposed ? CblasTrans : CblasNoTrans,
                             shapeB.transposed ? CblasTrans : CblasNoTrans,
@@ -57,6 +51,46 @@ enum BLAS {
                             1, a.baseAddress, Int32(max(shapeA.columns, 1)),
                             b.baseAddress, Int32(max(shapeB.columns, 1)),
                             accumulate ? 1 : 0, c.baseAddress, Int32(n))
+            }
+        }
+    }
+}
+
+/// How many threads OpenBLAS may use for one product.
+///
+/// A large product of a lone example (`gradbook eval`, a one-example lecture)
+/// may use every core, as numpy's does: a CIFAR-sized step takes 4.5 ms
+/// instead of 7.8. Small products always stay on the calling thread (waking
+/// OpenBLAS's workers for them made the case study 10 % slower), and so does
+/// every product while a course runs its examples side by side, which keeps
+/// the cores busy already: OpenBLAS's workers would only compete with them and
+/// spin in `sched_yield` after each product (measured: 12–18 % of a gradient
+/// check's time). Debian's single-threaded OpenBLAS is no way out: it is not
+/// safe to call from several threads at once (the course's trained losses
+/// came out different from run to run with it).
+public enum MatrixProducts {
+    /// Products of at least this many multiply–adds (m·n·k) may use more than one thread.
+    static let large = 1 << 20
+    /// (allowed for large products, last count given to OpenBLAS)
+    private static let threads = Mutex((allowed: ProcessInfo.processInfo.activeProcessorCount, set: 0))
+
+    /// Lets large products use up to `count` threads from now on.
+    public static func allowThreads(_ count: Int) {
+        threads.withLock { $0.allowed = max(count, 1) }
+    }
+
+    /// The threads a product of `work` multiply–adds may use when `allowed` are.
+    static func threads(for work: Int, allowed: Int) -> Int {
+        work >= large ? allowed : 1
+    }
+
+    /// Tells OpenBLAS how many threads the next product of m·n·k multiply–adds may use.
+    static func prepare(_ work: Int) {
+        threads.withLock { threads in
+            let count = Self.threads(for: work, allowed: threads.allowed)
+            if count != threads.set {
+                openblas_set_num_threads(Int32(count))
+                threads.set = count
             }
         }
     }

@@ -1,3 +1,4 @@
+import Autodiff
 import Diagnostics
 import GraphSpec
 import Dispatch
@@ -58,6 +59,8 @@ public enum Course {
     /// how many lectures are done each time one more is.
     public static func run(_ lectures: [Lecture], finished: @Sendable (Int) -> Void = { _ in }) -> [LectureResult] {
         let work = Schedule.order(lectures)
+        // Examples side by side keep the cores busy; a lone one may give them to its products.
+        MatrixProducts.allowThreads(work.count > 1 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
         let slots = Slots<ExampleResult>(work.count)
         let progress = Progress(lectures.map(\.examples.count))
         for lecture in lectures where lecture.examples.isEmpty { finished(progress.lectureDone()) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Autodiff
 
@@ -45,6 +46,30 @@ import Testing
             let wanted = accumulate ? zip(expected, start.scalars).map(+) : expected
             #expect(zip(c, wanted).allSatisfy { abs($0 - $1) < 1e-12 }, "accumulate: \(accumulate)")
         }
+    }
+
+    /// A lone example's large products may use every core, small ones never,
+    /// and none while a course runs examples side by side (allowed: 1).
+    @Test func onlyLargeProductsMayUseMoreThreads() {
+        #expect(MatrixProducts.threads(for: 300 * 100 * 3, allowed: 2) == 1)     // the case study's
+        #expect(MatrixProducts.threads(for: 200 * 3072 * 100, allowed: 2) == 2)  // a CIFAR-sized step's
+        #expect(MatrixProducts.threads(for: 200 * 3072 * 100, allowed: 1) == 1)
+    }
+
+    /// The same large product on one thread and on two gives the same numbers.
+    @Test func aLargeProductGivesTheSameNumbersOnMoreThreads() {
+        defer { MatrixProducts.allowThreads(ProcessInfo.processInfo.activeProcessorCount) }
+        let a = Tensor.randn([64, 3072], seed: 1), b = Tensor.randn([3072, 64], seed: 2)  // 12.6 million multiply–adds
+        var products: [[Double]] = []
+        for threads in [1, 2] {
+            MatrixProducts.allowThreads(threads)
+            var c = [Double](repeating: 0, count: 64 * 64)
+            BLAS.multiply(a.scalars, BLAS.Operand(rows: 64, columns: 3072), b.scalars,
+                          BLAS.Operand(rows: 3072, columns: 64), into: &c, accumulate: false)
+            products.append(c)
+        }
+        #expect(zip(products[0], products[1]).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($0)) })
+        #expect(close(Tensor(shape: [64, 64], scalars: products[0]), schoolbook(a, b).scalars, within: 1e-9))
     }
 
     @Test func backwardOfTheProductIsUpstreamTimesTheOtherTransposed() throws {
