@@ -60,10 +60,7 @@ let package = Package(
         .executableTarget(name: "fuzz-lecture", dependencies: ["Workbook", "Render", "GraphSpec", "Diagnostics"], path: "Fuzz/Lecture"),
         .testTarget(
             name: "GraphSpecTests",
-            dependencies: [
-                "GraphSpec", "Diagnostics", "Autodiff",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
+            dependencies: ["GraphSpec", "Diagnostics", "Autodiff"],
             exclude: ["Bad", "FuzzRegressions"]  // the bad-spec corpus and the fuzzer's findings, read by the tests
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -86,10 +83,7 @@ let package = Package(
         .testTarget(name: "BrowserTests", dependencies: ["gradbook", "Workbook", "Autodiff"]),
         .testTarget(
             name: "AutodiffTests",
-            dependencies: [
-                "Autodiff",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            dependencies: ["Autodiff"]
         ),
     ]
 )

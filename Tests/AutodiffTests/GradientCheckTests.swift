@@ -1,5 +1,4 @@
 import Foundation
-import PropertyBased
 import Testing
 @testable import Autodiff
 
@@ -72,9 +71,14 @@ import Testing
         return g
     }
 
+    /// Twenty random points per gate, the same every run: a point that lands
+    /// within h of a kink (ReLU at 0, a tie in max) fails a gradient check for
+    /// a good reason, and must not make the suite flaky.
     @Test(arguments: cases)
-    func passesGradientCheckAtRandomPoints(_ c: Case) async throws {
-        await propertyCheck(count: 20, input: Gen.uint64(in: 0...1_000_000)) { seed in
+    func passesGradientCheckAtRandomPoints(_ c: Case) throws {
+        var seeds = SeededRandom(seed: 20_261_123)
+        for _ in 0..<20 {
+            let seed = seeds.next() % 1_000_000
             let g = try Self.scalarOutput(c, seed: seed)
             let result = try GradientCheck().run(g)
             #expect(result.passed, "\(c.name) at seed \(seed): worst entry \(String(describing: result.worst))")

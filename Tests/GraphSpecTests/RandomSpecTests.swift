@@ -1,7 +1,6 @@
 import Autodiff
 import Foundation
 import GraphSpec
-import PropertyBased
 import Testing
 
 /// Random well-formed specs: expression trees over the engine's gates, at
@@ -10,9 +9,14 @@ import Testing
 /// numerical one.
 @Suite("Random specs")
 struct RandomSpecTests {
+    /// Sixty random trees, the same every run: unseeded, about one tree in
+    /// 20,000 lands on a kink (min(v², |b|) with v² = |b| exactly) and fails
+    /// its gradient check for a good reason, which must not make the suite flaky.
     @Test("a random expression tree at a random point always passes its gradient check")
-    func randomTreesGradientCheck() async {
-        await propertyCheck(count: 60, input: Gen.uint64(in: 0...UInt64(1) << 40)) { seed in
+    func randomTreesGradientCheck() {
+        var seeds = SeededRandom(seed: 20_261_123)
+        for _ in 0..<60 {
+            let seed = seeds.next() >> 24
             let spec = RandomSpec(seed: seed).text
             let evaluation = Evaluator.evaluate(Source(spec, path: "random.graph"))
             #expect(evaluation.diagnostics.isEmpty, "seed \(seed):\n\(spec)\n\(evaluation.diagnostics.map(\.message))")
