@@ -17,9 +17,24 @@ extension Graph {
         // Gradients are reset lazily: a node's first gradient is written over the
         // old numbers, and whatever received none is zeroed at the end.
         for node in nodes where node.needsGradient { node.gradientIsStale = true }
-        defer { for node in nodes where node.gradientIsStale { node.gradient.fill(0); node.gradientIsStale = false } }
-        guard output.needsGradient else { return }
-        let order = ancestors(of: output)
+        let order = output.needsGradient ? ancestors(of: output) : []
+        if output.needsGradient { start(output, from: seed) }
+        for node in order.reversed() {
+            guard let gate = node.gate else { continue }
+            if !gate.writesFirstGradient {
+                for input in node.inputs where input.gradientIsStale { input.gradient.fill(0); input.gradientIsStale = false }
+            }
+            gate.backward(node.inputs, node)
+        }
+        for node in nodes where node.gradientIsStale { node.gradient.fill(0); node.gradientIsStale = false }
+        // A NaN or ∞ anywhere flows on to the inputs, so checking them finds it.
+        if order.contains(where: { $0.isInput && $0.needsGradient && $0.gradient.firstNonFinite != nil }) {
+            throw locateNonFiniteGradient(order, output: output, seed: seed ?? .ones(output.shape))
+        }
+    }
+
+    /// Writes the gradient backward starts from into the output: the seed, or 1.
+    private func start(_ output: Node, from seed: Tensor?) {
         if let seed {
             output.gradient.scalars.withUnsafeMutableBufferPointer { gradient in
                 seed.scalars.withUnsafeBufferPointer { _ = gradient.update(fromContentsOf: $0) }
@@ -28,18 +43,6 @@ extension Graph {
             output.gradient.fill(1)
         }
         output.gradientIsStale = false
-        for node in order.reversed() {
-            guard let gate = node.gate else { continue }
-            if !gate.writesFirstGradient {
-                for input in node.inputs where input.gradientIsStale { input.gradient.fill(0); input.gradientIsStale = false }
-            }
-            gate.backward(node.inputs, node)
-        }
-        for node in order where node.gradientIsStale { node.gradient.fill(0); node.gradientIsStale = false }
-        // A NaN or ∞ anywhere flows on to the inputs, so checking them finds it.
-        if order.contains(where: { $0.isInput && $0.needsGradient && $0.gradient.firstNonFinite != nil }) {
-            throw locateNonFiniteGradient(order, output: output, seed: seed ?? .ones(output.shape))
-        }
     }
 
     /// Checks the gradient backward starts from: 1 for a scalar output, else a given seed of its shape.
