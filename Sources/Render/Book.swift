@@ -34,12 +34,22 @@ public enum Book {
     /// The workbook from every lecture's files and contents row (in course order):
     /// those files, the theme and the tables of contents, sorted by path.
     public static func assemble(pages: [OutputFile], contents rows: [ContentsRow]) -> [OutputFile] {
-        let files = [OutputFile(path: "assets/gradbook.css", contents: Theme.css),
-                     OutputFile(path: "assets/gradbook.js", contents: Theme.script)]
-            + pages
-            + [OutputFile(path: "index.html", contents: Contents.html(rows)),
-               OutputFile(path: "README.md", contents: Contents.markdown(rows))]
-        return files.sorted { $0.path < $1.path }
+        (pages + shared(contents: rows)).sorted { $0.path < $1.path }
+    }
+
+    /// The files no lecture owns: the theme and the tables of contents (rows in course order).
+    public static func shared(contents rows: [ContentsRow]) -> [OutputFile] {
+        [OutputFile(path: "assets/gradbook.css", contents: Theme.css),
+         OutputFile(path: "assets/gradbook.js", contents: Theme.script),
+         OutputFile(path: "index.html", contents: Contents.html(rows)),
+         OutputFile(path: "README.md", contents: Contents.markdown(rows))]
+    }
+
+    /// The paths of the files of `lectures` known before they run (their pages, not their
+    /// drawings, which live in each lecture's folder), the shared files', and the folders of all.
+    public static func plannedPaths(of lectures: [Lecture]) -> (files: [String], folders: [String]) {
+        (shared(contents: []).map(\.path) + lectures.flatMap { ["\($0.slug).html", "\($0.slug).md"] },
+         ["assets"] + lectures.map(\.slug))
     }
 
     /// The files of one lecture: an SVG per example and figure, its HTML page and its Markdown page.

@@ -16,6 +16,12 @@ public struct ContentsRow: Equatable, Sendable, Codable {
         let (total, passed) = result.checkCounts
         (slug, title, examples, checks, self.passed) = (result.lecture.slug, result.lecture.title, result.examples.count, total, passed)
     }
+
+    /// The row of a lecture that was run, from its summary.
+    public init(_ summary: LectureSummary) {
+        let (total, passed) = summary.checkCounts
+        (slug, title, examples, checks, self.passed) = (summary.lecture.slug, summary.lecture.title, summary.examples, total, passed)
+    }
 }
 
 /// The tables of contents: `index.html` and `README.md`, a row per lecture

@@ -33,6 +33,6 @@ enum Escape {
 
     /// Text inside a Markdown table cell or code span: pipes and backticks made harmless.
     static func markdownCell(_ text: String) -> String {
-        html(text).replacing("|", with: "\\|").replacing("\n", with: "<br>")
+        html(text).replacingBytes("|", with: "\\|").replacingBytes("\n", with: "<br>")
     }
 }

@@ -15,7 +15,7 @@ enum ExampleHTML {
         if let svg {
             // The table of named nodes is the graph's text alternative.
             let described = evaluation.named.isEmpty ? svg
-                : svg.replacing("<svg ", with: "<svg aria-describedby=\"\(table)\" ", maxReplacements: 1)
+                : svg.replacingBytes("<svg ", with: "<svg aria-describedby=\"\(table)\" ", limit: 1)
             html += "<figure class=\"graph\">\n\(described)</figure>\n"
             html += GraphSteps.html(GraphSteps.of(evaluation, example: example.fileName))
         }
@@ -24,7 +24,7 @@ enum ExampleHTML {
         html += shown(evaluation)
         html += trainings(evaluation)
         for figure in figures {
-            let titled = figure.svg.replacing("role=\"img\">", with: "role=\"img\" aria-label=\"\(Escape.html(figure.caption))\">", maxReplacements: 1)
+            let titled = figure.svg.replacingBytes("role=\"img\">", with: "role=\"img\" aria-label=\"\(Escape.html(figure.caption))\">", limit: 1)
             html += "<figure class=\"plot\">\n\(titled)<figcaption>\(Escape.html(figure.caption))</figcaption>\n</figure>\n"
         }
         html += checks(evaluation)

@@ -84,9 +84,9 @@ enum GraphDrawing {
 
     /// Value in green above gradient in red italics, as an HTML-like label.
     private static func edgeLabel(value: Tensor, gradient: Tensor?) -> String {
-        var label = "<font color=\"\(green)\">\(Escape.html(text(value)).replacing("\n", with: "<br/>"))</font>"
+        var label = "<font color=\"\(green)\">\(Escape.html(text(value)).replacingBytes("\n", with: "<br/>"))</font>"
         if let gradient {
-            label += "<br/><font color=\"\(red)\"><i>\(Escape.html(text(gradient)).replacing("\n", with: "<br/>"))</i></font>"
+            label += "<br/><font color=\"\(red)\"><i>\(Escape.html(text(gradient)).replacingBytes("\n", with: "<br/>"))</i></font>"
         }
         return label
     }

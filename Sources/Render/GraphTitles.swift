@@ -61,8 +61,8 @@ enum GraphTitles {
                 lines[i] += "\n<title>\(Escape.html(title))</title>"
                 titled = true
             } else if lines[i].hasPrefix("<text ") {
-                lines[i] = lines[i].replacing(value, with: "class=\"value\" " + value, maxReplacements: 1)
-                    .replacing(gradient, with: "class=\"gradient\" " + gradient, maxReplacements: 1)
+                lines[i] = lines[i].replacingBytes(value, with: "class=\"value\" " + value, limit: 1)
+                    .replacingBytes(gradient, with: "class=\"gradient\" " + gradient, limit: 1)
             } else if let (id, kind) = group(lines[i]), let text = titles[id], i + 1 < lines.count, lines[i + 1].hasPrefix("<title>") {
                 lines[i] = "<g id=\"\(id)\" class=\"\(kind)\">"
                 lines[i + 1] = "<title>\(Escape.html(text))</title>"
@@ -77,6 +77,6 @@ enum GraphTitles {
         let kind = line.hasSuffix(" class=\"node\">") ? "node" : line.hasSuffix(" class=\"edge\">") ? "edge" : nil
         guard let kind else { return nil }
         let id = line.dropFirst("<g id=\"".count).dropLast(" class=\"\(kind)\">".count + 1)
-        return (String(id).replacing("&#45;", with: "-"), kind)
+        return (String(id).replacingBytes("&#45;", with: "-"), kind)
     }
 }

@@ -58,20 +58,31 @@ public enum Course {
     /// (see `Schedule`); the results keep the lectures' order. `finished` hears
     /// how many lectures are done each time one more is.
     public static func run(_ lectures: [Lecture], finished: @Sendable (Int) -> Void = { _ in }) -> [LectureResult] {
+        run(lectures) { result, done in
+            finished(done)
+            return result
+        }
+    }
+
+    /// Runs every example of every lecture, on every core, and hands each
+    /// lecture's result to `finished` as soon as its last example is done, on
+    /// the core that ran it, with the number of lectures done so far. Only what
+    /// `finished` gives back is kept, in the lectures' order: a lecture's graphs
+    /// and tensors need not outlive its pages.
+    public static func run<Kept>(_ lectures: [Lecture], each finished: @Sendable (LectureResult, _ done: Int) -> Kept) -> [Kept] {
         let work = Schedule.order(lectures)
         // Examples side by side keep the cores busy; a lone one may give them to its products.
         MatrixProducts.allowThreads(work.count > 1 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
-        let slots = Slots<ExampleResult>(work.count)
-        let progress = Progress(lectures.map(\.examples.count))
-        for lecture in lectures where lecture.examples.isEmpty { finished(progress.lectureDone()) }
+        let examples = Examples(lectures), kept = Slots<Kept>(lectures.count), progress = Progress()
+        for l in lectures.indices where lectures[l].examples.isEmpty {
+            kept.put(finished(LectureResult(lecture: lectures[l], examples: []), progress.lectureDone()), at: l)
+        }
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
             let (l, e) = work[i]
-            _ = slots.put(Runner.run(lectures[l].examples[e], of: lectures[l]), at: i)
-            if let done = progress.exampleDone(of: l) { finished(done) }
+            guard let results = examples.put(Runner.run(lectures[l].examples[e], of: lectures[l]), lecture: l, example: e) else { return }
+            kept.put(finished(LectureResult(lecture: lectures[l], examples: results), progress.lectureDone()), at: l)
         }
-        var examples = lectures.map { [ExampleResult?](repeating: nil, count: $0.examples.count) }
-        for (i, result) in slots.values.enumerated() { examples[work[i].lecture][work[i].example] = result }
-        return lectures.indices.map { LectureResult(lecture: lectures[$0], examples: examples[$0].map { $0! }) }
+        return kept.values
     }
 
     /// Reads the files a lecture includes; a path that is missing, absolute, or
@@ -130,49 +141,51 @@ public enum Course {
     }
 }
 
-/// One slot per lecture, each written by exactly one worker, read after all have finished.
-/// Counts finished examples, to tell when a whole lecture is done.
+/// Counts the lectures done.
 private final class Progress: @unchecked Sendable {
-    private var remaining: [Int]
     private var lecturesDone = 0
     private let lock = NSLock()
 
-    init(_ examples: [Int]) { remaining = examples }
-
-    /// Marks a lecture without examples as done; returns the lectures done so far.
+    /// Marks one more lecture as done; returns the lectures done so far.
     func lectureDone() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        lecturesDone += 1
-        return lecturesDone
-    }
-
-    /// Marks one example of lecture `l` as done; the lectures done so far when that finished `l`.
-    func exampleDone(of l: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        remaining[l] -= 1
-        guard remaining[l] == 0 else { return nil }
-        lecturesDone += 1
-        return lecturesDone
+        lock.withLock {
+            lecturesDone += 1
+            return lecturesDone
+        }
     }
 }
 
+/// Each lecture's example results as they come, from several workers at once.
+private final class Examples: @unchecked Sendable {
+    private var results: [[ExampleResult?]]
+    private var remaining: [Int]
+    private let lock = NSLock()
+
+    init(_ lectures: [Lecture]) {
+        results = lectures.map { Array(repeating: nil, count: $0.examples.count) }
+        remaining = lectures.map(\.examples.count)
+    }
+
+    /// Keeps example `e` of lecture `l`; when it was the lecture's last, hands them all over and keeps none.
+    func put(_ result: ExampleResult, lecture l: Int, example e: Int) -> [ExampleResult]? {
+        lock.withLock {
+            results[l][e] = result
+            remaining[l] -= 1
+            guard remaining[l] == 0 else { return nil }
+            defer { results[l] = [] }
+            return results[l].map { $0! }
+        }
+    }
+}
+
+/// One value per lecture, each written by exactly one worker, read after all have finished.
 private final class Slots<T>: @unchecked Sendable {
     private var storage: [T?]
-    private var filled = 0
     private let lock = NSLock()
 
     init(_ count: Int) { storage = Array(repeating: nil, count: count) }
 
-    /// Stores a value and gives how many slots are filled.
-    func put(_ value: T, at index: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        storage[index] = value
-        filled += 1
-        return filled
-    }
+    func put(_ value: T, at index: Int) { lock.withLock { storage[index] = value } }
 
-    var values: [T] { storage.map { $0! } }
+    var values: [T] { lock.withLock { storage.map { $0! } } }
 }

@@ -30,3 +30,24 @@ public struct LectureResult {
         return (checks.count, checks.filter(\.passed).count)
     }
 }
+
+/// What is left of a lecture's result once its pages are made: what the
+/// summary line, the diagnostics and the exit code need, without the graphs.
+public struct LectureSummary: Sendable {
+    /// The lecture.
+    public let lecture: Lecture
+    /// The lecture's own diagnostics and those of its examples.
+    public let diagnostics: [Diagnostic]
+    /// The number of examples.
+    public let examples: Int
+    /// The number of checks, and of those that passed.
+    public let checkCounts: (total: Int, passed: Int)
+    /// Whether the lecture or a spec of it is malformed (not a failed check, an error in the input).
+    public let hasInputError: Bool
+
+    /// The summary of a lecture that was run.
+    public init(_ result: LectureResult) {
+        (lecture, diagnostics, examples, checkCounts) = (result.lecture, result.diagnostics, result.examples.count, result.checkCounts)
+        hasInputError = (result.lecture.diagnostics + result.examples.flatMap(\.evaluation.diagnostics)).containsError
+    }
+}

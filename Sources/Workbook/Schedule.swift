@@ -1,16 +1,22 @@
 /// The order in which the examples of a course start.
 ///
-/// Every example of every lecture is one piece of work for the cores; the
-/// longest start first, so that a 10,000-step training run does not begin
-/// last and keep one core busy while the other waits (longest-processing-time
-/// first). How long an example takes is only known by running it: the guess
-/// is its number of training steps.
+/// Every example of every lecture is one piece of work for the cores. The
+/// lecture with the longest example starts first, and within a lecture the
+/// longest example, so that a 10,000-step training run does not begin last
+/// and keep one core busy while the other waits (longest-processing-time
+/// first). A lecture's examples stay together: a lecture is finished — drawn,
+/// written and let go — soon after it starts, so a course of hundreds of
+/// lectures never holds more than a few of them in memory. How long an
+/// example takes is only known by running it: the guess is its number of
+/// training steps.
 enum Schedule {
-    /// (lecture, example) index pairs, the longest guess first, else in course order.
+    /// (lecture, example) index pairs: lectures by their longest guess, examples by theirs, else in course order.
     static func order(_ lectures: [Lecture]) -> [(lecture: Int, example: Int)] {
-        let work = lectures.indices.flatMap { l in lectures[l].examples.indices.map { (lecture: l, example: $0) } }
-        let guesses = work.map { steps(in: lectures[$0.lecture].examples[$0.example].spec) }
-        return work.indices.sorted { (guesses[$1], $0) < (guesses[$0], $1) }.map { work[$0] }
+        let guesses = lectures.map { $0.examples.map { steps(in: $0.spec) } }
+        let longest = guesses.map { $0.max() ?? 0 }
+        return lectures.indices.sorted { (longest[$1], $0) < (longest[$0], $1) }.flatMap { l in
+            guesses[l].indices.sorted { (guesses[l][$1], $0) < (guesses[l][$0], $1) }.map { (lecture: l, example: $0) }
+        }
     }
 
     /// The training steps a spec asks for: the sum of N over its `for N steps`.

@@ -37,37 +37,33 @@ struct Build: ParsableCommand {
     func run() throws {
         let started = Date()
         // The check is the referee of the cache: it runs every lecture afresh.
-        let cache = check ? nil : self.cache.folder
+        let cache = check ? nil : self.cache.folder()
         let build = IncrementalBuild(lectures, limits: limits.limits, unsafeHTML: unsafeHTML, cache: cache)
         if check {
-            let stale = OutputFolder(output).differences(from: build.files)
+            let (outcome, stale) = build.compare(with: OutputFolder(output))
             for line in stale { print(line) }
-            let code = Session.finish(build.results, build.loadErrors, since: started, verb: "checked")
+            let code = Session.finish(outcome.results, build.loadErrors, since: started, verb: "checked")
             if code != .success { throw code }
             if !stale.isEmpty { throw ExitCode(1) }
             return
         }
         if !build.loadErrors.isEmpty {
             // A lecture that cannot be read has no page: writing the rest would drop it from the contents.
-            let code = Session.finish(build.results, build.loadErrors, reused: build.reused, since: started, verb: "checked")
+            let outcome = build.run(pages: nil)
+            let code = Session.finish(outcome.results, build.loadErrors, reused: outcome.reused, since: started, verb: "checked")
             Terminal.status("nothing written to '\(output)'")
             throw code
         }
-        do {
-            try OutputFolder(output).write(build.files, sparing: build.lectures.map(\.path))
-        } catch {
-            let reason = (error as? OutputFolder.WriteError)?.reason ?? error.localizedDescription
-            Terminal.report([Diagnostic(.error, "cannot write to '\(output)': \(reason)",
+        let (written, failure) = build.write(into: OutputFolder(output))
+        guard let outcome = written, failure == nil else {
+            Terminal.report([Diagnostic(.error, "cannot write to '\(output)': \(failure ?? "")",
                                         at: SourceLocation(path: output, line: 1, column: 1))])
             throw ExitCode(2)
         }
-        if let cache {
-            build.store(in: cache)
-            if !build.reused.isEmpty {
-                Terminal.status("reused \(build.reused.count) of \(Session.count(build.lectures.count, "lecture")) from '\(self.cache.path)'")
-            }
+        if !outcome.reused.isEmpty {
+            Terminal.status("reused \(outcome.reused.count) of \(Session.count(build.lectures.count, "lecture")) from '\(self.cache.path)'")
         }
-        let code = Session.finish(build.results, build.loadErrors, reused: build.reused, since: started, verb: "built")
+        let code = Session.finish(outcome.results, build.loadErrors, reused: outcome.reused, since: started, verb: "built")
         if code != .success { throw code }
     }
 }
@@ -80,6 +76,6 @@ struct CacheOptions: ParsableArguments {
     @Flag(help: "Run every lecture; neither read nor write the build cache.")
     var noCache = false
 
-    /// The cache, unless `--no-cache`.
-    var folder: BuildCache? { noCache ? nil : BuildCache(path) }
+    /// The cache, unless `--no-cache`; `remembering` keeps its entries in memory too (for `serve`).
+    func folder(remembering: Bool = false) -> BuildCache? { noCache ? nil : BuildCache(path, remembering: remembering) }
 }

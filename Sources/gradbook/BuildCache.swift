@@ -15,13 +15,15 @@ import Render
 /// again and the entry replaced. Entries are written atomically (temp file +
 /// rename), so builds that run at once never see half of one.
 ///
-/// Entries read or written are also kept in memory, so that `serve`, which
-/// rebuilds again and again, reads each from disk once.
+/// For `serve`, which rebuilds again and again, entries read or written are also
+/// kept in memory, so that each is read from disk once; a single build keeps
+/// none, so that hundreds of lectures' pages are not all held at once.
 final class BuildCache: @unchecked Sendable {
     /// The folder, as given.
     let folder: URL
     private let lock = NSLock()
     private var memory: [String: (key: CacheKey, files: [OutputFile], row: ContentsRow)] = [:]
+    private let remembers: Bool
 
     /// What an entry says of itself before its files.
     private struct Head: Codable {
@@ -32,13 +34,16 @@ final class BuildCache: @unchecked Sendable {
     private static let magic = "gradbook-cache 2"
     private static let newline = UInt8(ascii: "\n")
 
-    init(_ folder: String) { self.folder = URL(fileURLWithPath: folder, isDirectory: true) }
+    /// The cache in `folder`; `remembering` keeps the entries read or written in memory too.
+    init(_ folder: String, remembering: Bool = false) {
+        (self.folder, remembers) = (URL(fileURLWithPath: folder, isDirectory: true), remembering)
+    }
 
     /// The files and row kept for `key`, when an entry for exactly that key is there and whole.
     func lookup(_ key: CacheKey) -> (files: [OutputFile], row: ContentsRow)? {
         if let kept = lock.withLock({ memory[key.slug] }), kept.key == key { return (kept.files, kept.row) }
         guard let (files, row) = read(key) else { return nil }
-        lock.withLock { memory[key.slug] = (key, files, row) }
+        if remembers { lock.withLock { memory[key.slug] = (key, files, row) } }
         return (files, row)
     }
 
@@ -60,7 +65,7 @@ final class BuildCache: @unchecked Sendable {
 
     /// Keeps a lecture's files under its key; a failure to write is no error (the next build runs it again).
     func store(_ key: CacheKey, files: [OutputFile], row: ContentsRow) {
-        lock.withLock { memory[key.slug] = (key, files, row) }
+        if remembers { lock.withLock { memory[key.slug] = (key, files, row) } }
         guard let json = try? JSONEncoder().encode(Head(key: key, row: row)) else { return }
         var body = Array(json) + [Self.newline]
         for file in files {

@@ -22,30 +22,32 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (results, loadErrors) = Session.run(lectures, limits: limits.limits, quiet: json)
-        if json {
-            let lectures = results.map { result in
-                LectureReport(path: result.lecture.path, title: result.lecture.title, examples: result.examples.map {
-                    ExampleReport(id: $0.example.id, line: $0.example.fenceLine, passed: $0.passed, report: Report($0.evaluation),
-                                  diagnostics: $0.diagnostics)
-                })
-            }
-            print(try Terminal.json(lectures))
-        }
-        let code = Session.finish(results, loadErrors, since: started, verb: "checked")
+        let (lectures, loadErrors) = Course.load(self.lectures, limits: limits.limits)
+        let json = self.json
+        let ran = Session.run(lectures, quiet: json) { json ? LectureReport($0) : nil }
+        if json { print(try Terminal.json(ran.compactMap(\.kept))) }
+        let code = Session.finish(ran.map(\.summary), loadErrors, since: started, verb: "checked")
         if code != .success { throw code }
     }
 }
 
 /// One lecture in `check --json`.
-struct LectureReport: Codable {
+struct LectureReport: Codable, Sendable {
     let path: String
     let title: String
     let examples: [ExampleReport]
+
+    init(_ result: LectureResult) {
+        (path, title) = (result.lecture.path, result.lecture.title)
+        examples = result.examples.map {
+            ExampleReport(id: $0.example.id, line: $0.example.fenceLine, passed: $0.passed, report: Report($0.evaluation),
+                          diagnostics: $0.diagnostics)
+        }
+    }
 }
 
 /// One example in `check --json`: its id, line, status, and the evaluation's report.
-struct ExampleReport: Codable {
+struct ExampleReport: Codable, Sendable {
     let id: String
     let line: Int
     let passed: Bool

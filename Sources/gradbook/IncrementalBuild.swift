@@ -4,53 +4,72 @@ import GraphSpec
 import Render
 import Workbook
 
-/// One build of the workbook in memory, taking from the build cache every lecture
-/// whose `CacheKey` is unchanged and running only the others. Its files are the
-/// files `Book.render` gives for all lectures run afresh: a lecture's files depend
+/// One build of the workbook, taking from the build cache every lecture whose
+/// `CacheKey` is unchanged and running only the others. A lecture's files depend
 /// only on what its key holds, and the contents only on each lecture's row.
-struct IncrementalBuild {
-    /// Every file of the workbook, sorted by path.
-    let files: [OutputFile]
-    /// The lectures that were run, in the order they were found.
-    let results: [LectureResult]
-    /// The rows of the lectures taken from the cache.
-    let reused: [ContentsRow]
-    /// Lectures that could not be read.
-    let loadErrors: [Diagnostic]
+///
+/// A lecture is drawn as soon as its examples are done, on the core that ran
+/// them, and its files handed on and let go: a course of hundreds of lectures
+/// never holds more than a few lectures' graphs and pages at once, and drawing
+/// (Graphviz) overlaps the running of the others.
+struct IncrementalBuild: Sendable {
     /// Every lecture found, in course order (for watching the files they include).
     let lectures: [Lecture]
-    /// The lectures run afresh with no diagnostic, ready to be kept: their keys, files and rows.
-    private let fresh: [(key: CacheKey, files: [OutputFile], row: ContentsRow)]
+    /// Lectures that could not be read.
+    let loadErrors: [Diagnostic]
+    /// The lectures in the order they were found, as `check` runs them.
+    private let found: [Lecture]
+    private let neighbours: [String: Neighbours]
+    private let keys: [String: CacheKey]
+    private let cached: [String: (files: [OutputFile], row: ContentsRow)]
+    private let cache: BuildCache?
+    private let unsafeHTML: Bool
 
-    /// Loads the lectures at `paths` and builds them, running only those not in `cache` (all, without one).
-    init(_ paths: [String], limits: Limits = Limits(), unsafeHTML: Bool, cache: BuildCache?, quiet: Bool = false) {
-        let (loaded, loadErrors) = Course.load(paths, limits: limits)
-        let lectures = Book.ordered(loaded)
-        let neighbours = Book.neighbours(in: lectures)
-        let keys = cache.map { _ in lectures.indices.map { CacheKey(lectures[$0], neighbours: neighbours[$0], unsafeHTML: unsafeHTML) } }
-        var kept = [String: (files: [OutputFile], row: ContentsRow)]()
-        for key in keys ?? [] { kept[key.slug] = cache?.lookup(key) }
-        // The others run in the order they were found, as `check` runs them.
-        let results = Session.run(loaded.filter { kept[$0.slug] == nil }, quiet: quiet)
-        let place = Dictionary(uniqueKeysWithValues: lectures.indices.map { (lectures[$0].slug, $0) })
-        let places = results.compactMap { place[$0.lecture.slug] }
-        precondition(places.count == results.count, "page names are unique in a course")
-        let drawn = Book.pages(of: zip(results, places).map { ($0, neighbours[$1]) }, unsafeHTML: unsafeHTML)
-        var fresh: [(key: CacheKey, files: [OutputFile], row: ContentsRow)] = []
-        for ((result, i), files) in zip(zip(results, places), drawn) {
-            kept[result.lecture.slug] = (files, ContentsRow(result))
-            if let keys, result.diagnostics.isEmpty { fresh.append((keys[i], files, ContentsRow(result))) }
-        }
-        let all = lectures.compactMap { kept[$0.slug] }
-        precondition(all.count == lectures.count, "every lecture is run or reused")
-        files = Book.assemble(pages: all.flatMap(\.files), contents: all.map(\.row))
-        let run = Set(results.map(\.lecture.slug))
-        reused = lectures.filter { !run.contains($0.slug) }.compactMap { kept[$0.slug]?.row }
-        (self.results, self.loadErrors, self.lectures, self.fresh) = (results, loadErrors, lectures, fresh)
+    /// What a build did.
+    struct Outcome {
+        /// The lectures that were run, in the order they were found.
+        let results: [LectureSummary]
+        /// The rows of the lectures taken from the cache.
+        let reused: [ContentsRow]
+        /// The files no lecture owns: the theme and the tables of contents.
+        let shared: [OutputFile]
     }
 
-    /// Keeps the lectures run afresh in `cache`, for the next build.
-    func store(in cache: BuildCache) {
-        for lecture in fresh { cache.store(lecture.key, files: lecture.files, row: lecture.row) }
+    /// Loads the lectures at `paths` and looks each up in `cache` (none is found without one).
+    init(_ paths: [String], limits: Limits = Limits(), unsafeHTML: Bool, cache: BuildCache?) {
+        let (found, loadErrors) = Course.load(paths, limits: limits)
+        let lectures = Book.ordered(found)
+        let neighbours = Book.neighbours(in: lectures)
+        var keys: [String: CacheKey] = [:], cached: [String: (files: [OutputFile], row: ContentsRow)] = [:]
+        for (lecture, around) in zip(lectures, neighbours) {
+            guard let cache else { break }
+            let key = CacheKey(lecture, neighbours: around, unsafeHTML: unsafeHTML)
+            keys[lecture.slug] = key
+            cached[lecture.slug] = cache.lookup(key)
+        }
+        self.neighbours = Dictionary(uniqueKeysWithValues: zip(lectures.map(\.slug), neighbours))
+        (self.lectures, self.loadErrors, self.found, self.keys, self.cached) = (lectures, loadErrors, found, keys, cached)
+        (self.cache, self.unsafeHTML) = (cache, unsafeHTML)
+    }
+
+    /// Runs the lectures not in the cache and gives every lecture's files to
+    /// `pages`: first those taken from the cache, then each other as soon as it
+    /// is drawn, from whichever core ran it. Without `pages` the lectures run and
+    /// nothing is drawn. A lecture run afresh without a diagnostic is kept in the cache.
+    func run(quiet: Bool = false, pages: (@Sendable ([OutputFile]) -> Void)?) -> Outcome {
+        for lecture in lectures { if let files = cached[lecture.slug]?.files { pages?(files) } }
+        let ran = Session.run(found.filter { cached[$0.slug] == nil }, quiet: quiet) { result in
+            let row = ContentsRow(result)
+            guard let pages, let around = neighbours[result.lecture.slug] else { return row }
+            let files = Book.pages(of: result, neighbours: around, unsafeHTML: unsafeHTML)
+            pages(files)
+            if let cache, let key = keys[result.lecture.slug], result.diagnostics.isEmpty { cache.store(key, files: files, row: row) }
+            return row
+        }
+        let rows = Dictionary(uniqueKeysWithValues: ran.map { ($0.summary.lecture.slug, $0.kept) })
+        let all = lectures.compactMap { rows[$0.slug] ?? cached[$0.slug]?.row }
+        precondition(all.count == lectures.count, "every lecture is run or reused")
+        return Outcome(results: ran.map(\.summary), reused: lectures.compactMap { cached[$0.slug]?.row },
+                       shared: Book.shared(contents: all))
     }
 }

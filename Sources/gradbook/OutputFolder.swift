@@ -20,12 +20,32 @@ struct OutputFolder {
     /// Writes every file that changed (temp file + rename), and KaTeX's files;
     /// nothing at all when a page would land on one of the `lectures` (`--output lectures`).
     func write(_ files: [OutputFile], sparing lectures: [String] = []) throws {
-        if let (file, lecture) = overwrite(of: lectures, by: files) {
-            throw WriteError(reason: "'\(file)' would overwrite the lecture '\(lecture)'")
+        if let refusal = refusal(files: files.map(\.path), sparing: Self.identify(lectures)) { throw refusal }
+        try writeFiles(files)
+        try copyKaTeX()
+    }
+
+    /// `lectures` by the real path of each (links followed), as `refusal` takes them.
+    static func identify(_ lectures: [String]) -> [String: String] {
+        Dictionary(lectures.map { (realPath(URL(fileURLWithPath: $0)), $0) }) { first, _ in first }
+    }
+
+    private static func realPath(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
+
+    /// Why nothing may be written, when files at `paths` (relative to the folder) would
+    /// overwrite one of the `lectures` (see `identify`), or go through a link that leads outside.
+    func refusal(files paths: [String], folders: [String] = [], sparing lectures: [String: String]) -> WriteError? {
+        if let (file, lecture) = overwrite(of: lectures, by: paths) {
+            return WriteError(reason: "'\(file)' would overwrite the lecture '\(lecture)'")
         }
-        if let folder = linkLeadingOutside(for: files) {
-            throw WriteError(reason: "'\(folder)' is a link to a folder outside it; nothing was written")
+        if let folder = linkLeadingOutside(for: paths, folders: folders) {
+            return WriteError(reason: "'\(folder)' is a link to a folder outside it; nothing was written")
         }
+        return nil
+    }
+
+    /// Writes every one of `files` that changed (temp file + rename); see `refusal` first.
+    func writeFiles(_ files: [OutputFile]) throws {
         for file in files {
             let url = root.appendingPathComponent(file.path)
             precondition(url.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/"),
@@ -47,9 +67,9 @@ struct OutputFolder {
 
     /// The first folder of `files` (relative to the output folder) that is a link leading out of it:
     /// a pull request can commit one, and writing through it would write elsewhere.
-    private func linkLeadingOutside(for files: [OutputFile]) -> String? {
+    private func linkLeadingOutside(for paths: [String], folders: [String]) -> String? {
         let inside = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+        for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent } + folders).sorted() where !folder.isEmpty {
             let resolved = root.appendingPathComponent(folder).resolvingSymlinksInPath().path + "/"
             if !resolved.hasPrefix(inside) { return folder }
         }
@@ -57,11 +77,9 @@ struct OutputFolder {
     }
 
     /// The first of `files` that is the same file as one of `lectures`, and that lecture.
-    private func overwrite(of lectures: [String], by files: [OutputFile]) -> (file: String, lecture: String)? {
-        func key(_ url: URL) -> String { url.standardizedFileURL.resolvingSymlinksInPath().path }
-        let byKey = Dictionary(lectures.map { (key(URL(fileURLWithPath: $0)), $0) }) { first, _ in first }
-        for file in files {
-            if let lecture = byKey[key(root.appendingPathComponent(file.path))] { return (file.path, lecture) }
+    private func overwrite(of lectures: [String: String], by paths: [String]) -> (file: String, lecture: String)? {
+        for path in paths {
+            if let lecture = lectures[Self.realPath(root.appendingPathComponent(path))] { return (path, lecture) }
         }
         return nil
     }
@@ -79,15 +97,20 @@ struct OutputFolder {
 
     /// What differs from `files`: `stale:`, `missing:` and `extra:` lines, sorted (KaTeX's copy is not compared).
     func differences(from files: [OutputFile]) -> [String] {
-        var lines: [String] = []
-        let expected = Set(files.map(\.path))
-        for file in files {
-            let url = root.appendingPathComponent(file.path)
-            guard let data = try? Data(contentsOf: url) else { lines.append("missing: \(file.path)"); continue }
-            if data != Data(file.contents.utf8) { lines.append("stale: \(file.path)") }
+        (staleOrMissing(files) + extras(besides: Set(files.map(\.path)))).sorted()
+    }
+
+    /// `stale:` and `missing:` lines for those of `files` that differ from the folder's.
+    func staleOrMissing(_ files: [OutputFile]) -> [String] {
+        files.compactMap { file in
+            guard let data = try? Data(contentsOf: root.appendingPathComponent(file.path)) else { return "missing: \(file.path)" }
+            return data == Data(file.contents.utf8) ? nil : "stale: \(file.path)"
         }
-        for path in existingFiles() where !expected.contains(path) { lines.append("extra: \(path)") }
-        return lines.sorted()
+    }
+
+    /// `extra:` lines for the folder's files that are not `expected` (KaTeX's copy is not compared).
+    func extras(besides expected: Set<String>) -> [String] {
+        existingFiles().filter { !expected.contains($0) }.map { "extra: \($0)" }
     }
 
     /// Every file under the output folder, relative to it, less KaTeX's copy.
@@ -103,7 +126,7 @@ struct OutputFolder {
     }
 
     /// KaTeX's script, stylesheet, auto-render and fonts, into `assets/katex/`, when not already there.
-    private func copyKaTeX() throws {
+    func copyKaTeX() throws {
         let target = root.appendingPathComponent("assets/katex")
         guard !FileManager.default.fileExists(atPath: target.appendingPathComponent("katex.min.js").path) else { return }
         let items = ["katex.min.js", "katex.min.css", "contrib/auto-render.js", "fonts"]

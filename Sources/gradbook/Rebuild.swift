@@ -19,24 +19,26 @@ struct Rebuild: Sendable {
     /// Rebuilds, and gives the files the lectures include (to watch them too).
     func run() -> [String] {
         let started = Date(), cpu = Self.cpuTime()
-        let build = IncrementalBuild(lectures, limits: limits, unsafeHTML: unsafeHTML, cache: cache, quiet: true)
+        let build = IncrementalBuild(lectures, limits: limits, unsafeHTML: unsafeHTML, cache: cache)
         var problems = build.loadErrors
+        var outcome: IncrementalBuild.Outcome?
         if problems.isEmpty {
-            do {
-                try OutputFolder(output).write(build.files, sparing: build.lectures.map(\.path))
-                if let cache { build.store(in: cache) }
-            } catch {
-                let reason = (error as? OutputFolder.WriteError)?.reason ?? error.localizedDescription
-                problems.append(Diagnostic(.error, "cannot write to '\(output)': \(reason)",
+            let failure: String?
+            (outcome, failure) = build.write(into: OutputFolder(output), quiet: true)
+            if let failure {
+                problems.append(Diagnostic(.error, "cannot write to '\(output)': \(failure)",
                                            at: SourceLocation(path: output, line: 1, column: 1)))
             }
+        } else {
+            outcome = build.run(quiet: true, pages: nil)
         }
-        let diagnostics = problems + build.results.flatMap(\.diagnostics)
+        let results = outcome?.results ?? []
+        let diagnostics = problems + results.flatMap(\.diagnostics)
         Terminal.report(diagnostics)
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000), cpuMilliseconds = Int((Self.cpuTime() - cpu) * 1000)
         let failed = diagnostics.filter { $0.severity == .error }.count
-        Terminal.status("rebuilt in \(milliseconds) ms (CPU \(cpuMilliseconds) ms): ran \(Session.count(build.results.count, "lecture")), "
-            + "reused \(build.reused.count), \(failed == 0 ? "no errors" : Session.count(failed, "error"))"
+        Terminal.status("rebuilt in \(milliseconds) ms (CPU \(cpuMilliseconds) ms): ran \(Session.count(results.count, "lecture")), "
+            + "reused \(outcome?.reused.count ?? 0), \(failed == 0 ? "no errors" : Session.count(failed, "error"))"
             + (problems.isEmpty ? "" : "; nothing written to '\(output)'"))
         live.publish(problems: DiagnosticPrinter.render(problems))
         return Watcher.included(by: build.lectures)

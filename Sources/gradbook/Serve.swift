@@ -56,7 +56,7 @@ struct Serve: ParsableCommand {
         }
         listening.wait()
         let rebuild = Rebuild(lectures: lectures, output: output, unsafeHTML: unsafeHTML, limits: limits.limits,
-                              cache: cache.folder, live: live)
+                              cache: cache.folder(remembering: true), live: live)
         let included = rebuild.run()
         Task {
             guard case .ip4(_, let port)? = await server.listeningAddress else { return }

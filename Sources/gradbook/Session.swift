@@ -8,22 +8,22 @@ import Workbook
 /// What `build`, `check` and `serve` share: load and run the lectures, report
 /// progress and diagnostics, print the summary, and choose the exit code.
 enum Session {
-    /// Loads and runs the lectures named on the command line.
-    static func run(_ paths: [String], limits: Limits = Limits(), quiet: Bool = false) -> ([LectureResult], [Diagnostic]) {
-        let (lectures, loadErrors) = Course.load(paths, limits: limits)
-        return (run(lectures, quiet: quiet), loadErrors)
-    }
-
     /// Runs `lectures`, showing progress on a terminal and a line per lecture otherwise.
-    static func run(_ lectures: [Lecture], quiet: Bool = false) -> [LectureResult] {
-        let results = Course.run(lectures) { done in
+    /// Each lecture's result goes to `each` as soon as its examples are done, on the
+    /// core that ran them, and is let go after: what `each` keeps, and the lecture's
+    /// summary, are all that is left, in the lectures' order.
+    static func run<Kept>(_ lectures: [Lecture], quiet: Bool = false,
+                          each: @Sendable @escaping (LectureResult) -> Kept) -> [(summary: LectureSummary, kept: Kept)] {
+        let ran = Course.run(lectures) { result, done in
+            let kept = each(result)
             if !quiet, Terminal.isInteractive { Terminal.progress("running lectures: \(done)/\(lectures.count)") }
+            return (summary: LectureSummary(result), kept: kept)
         }
         if !quiet, Terminal.isInteractive { Terminal.progress(nil) }
         if !quiet, !Terminal.isInteractive {
-            for result in results { Terminal.status("\(result.lecture.path): \(summary(ContentsRow(result)))") }
+            for (summary, _) in ran { Terminal.status("\(summary.lecture.path): \(Self.summary(ContentsRow(summary)))") }
         }
-        return results
+        return ran
     }
 
     /// `N examples, p/t checks passed`.
@@ -34,7 +34,7 @@ enum Session {
     /// Prints every diagnostic and the summary line, and gives the exit code. The
     /// `reused` lectures, taken from the build cache, count in the summary; they
     /// have no diagnostics (the cache keeps no lecture that had one).
-    static func finish(_ results: [LectureResult], _ loadErrors: [Diagnostic], reused: [ContentsRow] = [],
+    static func finish(_ results: [LectureSummary], _ loadErrors: [Diagnostic], reused: [ContentsRow] = [],
                        since start: Date, verb: String) -> ExitCode {
         let diagnostics = loadErrors + results.flatMap(\.diagnostics)
         Terminal.report(diagnostics)
@@ -48,9 +48,8 @@ enum Session {
     }
 
     /// The exit code the diagnostics call for: 2 for an input error, 1 for a failed check, else 0.
-    static func exitCode(_ results: [LectureResult], _ loadErrors: [Diagnostic]) -> ExitCode {
-        let inputErrors = loadErrors + results.flatMap { $0.lecture.diagnostics + $0.examples.flatMap(\.evaluation.diagnostics) }
-        if inputErrors.containsError { return ExitCode(2) }
+    static func exitCode(_ results: [LectureSummary], _ loadErrors: [Diagnostic]) -> ExitCode {
+        if loadErrors.containsError || results.contains(where: \.hasInputError) { return ExitCode(2) }
         return results.allSatisfy({ $0.checkCounts.passed == $0.checkCounts.total }) ? .success : ExitCode(1)
     }
 

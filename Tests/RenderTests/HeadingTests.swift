@@ -36,4 +36,19 @@ import Testing
         #expect(page.contains("<svg aria-describedby=\"xyz.table\" "))
         #expect(page.contains("<table class=\"nodes\" id=\"xyz.table\">"))
     }
+
+    @Test func headingsAreFoundByTheirBytesAmidAnyText() {
+        let html = "<p>é → <hr> <h7> <header></p>\n<h3>Σ</h3>\n" + Headings.exampleTitle + "x → y</h4>\n<h1>z</h1>\n"
+            + Headings.exampleTitle + "w</h4>"
+        #expect(Headings.nest(html) == "<p>é → <hr> <h7> <header></p>\n<h3>Σ</h3>\n<h4 class=\"example-title\">x → y</h4>\n"
+            + "<h1>z</h1>\n<h2 class=\"example-title\">w</h2>")
+    }
+
+    @Test func replacingBytesReplacesTheFirstOccurrencesOnly() {
+        #expect("a→b→c→d".replacingBytes("→", with: "->", limit: 2) == "a->b->c→d")
+        #expect("aaaa".replacingBytes("aa", with: "b") == "bb")
+        #expect("ééé".replacingBytes("x", with: "y") == "ééé")
+        #expect("ab".replacingBytes("abc", with: "y") == "ab")
+        #expect("".replacingBytes("a", with: "b") == "")
+    }
 }

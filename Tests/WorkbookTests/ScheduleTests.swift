@@ -1,5 +1,15 @@
+import Foundation
 import Testing
 @testable import Workbook
+
+/// What `Course.run` handed over, from several cores.
+private final class Handed: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [(String, Int)] = []
+    func add(_ path: String, _ done: Int) { lock.withLock { seen.append((path, done)) } }
+    var paths: [String] { lock.withLock { seen.map(\.0) } }
+    var counts: [Int] { lock.withLock { seen.map(\.1) } }
+}
 
 /// Long training runs start first; results still come back in course order.
 @Suite struct ScheduleTests {
@@ -14,13 +24,30 @@ import Testing
         #expect(Schedule.steps(in: "x = -2\ny = 5\nf = (x + y) * -4") == 0)
     }
 
-    @Test func theLongestExampleOfAnyLectureStartsFirst() {
+    @Test func theLectureWithTheLongestExampleStartsFirstAndItsExamplesStayTogether() {
         let lectures = [
             lecture("a.md", ["x = 1", "w = 5\nL = w^2\nminimize L over w with gd(lr: 0.1) for 10 steps"]),
             lecture("b.md", ["y = 2", "v = 5\nL = v^2\nminimize L over v with gd(lr: 0.1) for 1000 steps"]),
+            lecture("c.md", ["z = 3"]),
         ]
         let order = Schedule.order(lectures).map { [$0.lecture, $0.example] }
-        #expect(order == [[1, 1], [0, 1], [0, 0], [1, 0]])
+        #expect(order == [[1, 1], [1, 0], [0, 1], [0, 0], [2, 0]])
+    }
+
+    @Test func eachLectureIsHandedOverOnceWithAllItsExamplesAndOnlyWhatIsKeptStays() {
+        let lectures = [
+            lecture("a.md", ["x = 1\nexpect x = 1", "y = 2\nexpect y = 3"]),
+            lecture("b.md", []),
+            lecture("c.md", ["v = 5\nL = v^2\nminimize L over v with gd(lr: 0.1) for 100 steps"]),
+        ]
+        let handed = Handed()
+        let kept = Course.run(lectures) { result, done in
+            handed.add(result.lecture.path, done)
+            return "\(result.lecture.path): \(result.examples.count) examples, \(result.checkCounts.passed)/\(result.checkCounts.total)"
+        }
+        #expect(kept == ["a.md: 2 examples, 1/2", "b.md: 0 examples, 0/0", "c.md: 1 examples, 0/0"])
+        #expect(handed.paths.sorted() == ["a.md", "b.md", "c.md"])
+        #expect(handed.counts.sorted() == [1, 2, 3])
     }
 
     @Test func resultsKeepTheLecturesAndExamplesInTheirOrder() {

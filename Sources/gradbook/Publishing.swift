@@ -1,0 +1,89 @@
+import Foundation
+import Render
+import Workbook
+
+extension IncrementalBuild {
+    /// Runs the build and writes each lecture's files into `folder` as soon as
+    /// they are drawn, then the shared files and KaTeX's. Nothing at all is
+    /// written, and nothing run, when a page would overwrite a lecture or go
+    /// through a link that leads outside the folder; after a file fails to be
+    /// written nothing more is. Gives the outcome (nil when nothing ran) and why writing failed.
+    func write(into folder: OutputFolder, quiet: Bool = false) -> (Outcome?, failure: String?) {
+        let planned = Book.plannedPaths(of: lectures)
+        let sparing = OutputFolder.identify(lectures.map(\.path))
+        if let refusal = folder.refusal(files: planned.files, folders: planned.folders, sparing: sparing) {
+            return (nil, refusal.reason)
+        }
+        let writer = Writer(folder, sparing: sparing)
+        let outcome = run(quiet: quiet, pages: writer.write)
+        writer.write(outcome.shared)
+        writer.finish()
+        return (outcome, writer.failure)
+    }
+
+    /// Runs the build and compares each lecture's files with `folder`'s as soon as
+    /// they are drawn: the `stale:`, `missing:` and `extra:` lines, sorted.
+    func compare(with folder: OutputFolder, quiet: Bool = false) -> (Outcome, differences: [String]) {
+        let comparison = Comparison(folder)
+        let outcome = run(quiet: quiet, pages: comparison.compare)
+        comparison.compare(outcome.shared)
+        return (outcome, comparison.differences)
+    }
+}
+
+/// Writes files into the output folder from several cores, one batch at a time;
+/// after the first failure, nothing more.
+private final class Writer: @unchecked Sendable {
+    private let folder: OutputFolder
+    private let lectures: [String: String]
+    private let lock = NSLock()
+    private var reason: String?
+
+    init(_ folder: OutputFolder, sparing lectures: [String: String]) { (self.folder, self.lectures) = (folder, lectures) }
+
+    /// Why a file could not be written, if one could not.
+    var failure: String? { lock.withLock { reason } }
+
+    @Sendable func write(_ files: [OutputFile]) {
+        lock.withLock {
+            guard reason == nil else { return }
+            do {
+                if let refusal = folder.refusal(files: files.map(\.path), sparing: lectures) { throw refusal }
+                try folder.writeFiles(files)
+            } catch { reason = Self.reason(error) }
+        }
+    }
+
+    /// Copies KaTeX, when every file was written.
+    func finish() {
+        lock.withLock {
+            guard reason == nil else { return }
+            do { try folder.copyKaTeX() } catch { reason = Self.reason(error) }
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as? OutputFolder.WriteError)?.reason ?? error.localizedDescription
+    }
+}
+
+/// Compares files with the output folder's from several cores, and remembers every path it saw.
+private final class Comparison: @unchecked Sendable {
+    private let folder: OutputFolder
+    private let lock = NSLock()
+    private var lines: [String] = []
+    private var expected: Set<String> = []
+
+    init(_ folder: OutputFolder) { self.folder = folder }
+
+    @Sendable func compare(_ files: [OutputFile]) {
+        let found = folder.staleOrMissing(files)
+        lock.withLock {
+            lines += found
+            expected.formUnion(files.map(\.path))
+        }
+    }
+
+    /// Every difference, the folder's extra files included, sorted.
+    var differences: [String] { lock.withLock { (lines + folder.extras(besides: expected)).sorted() } }
+}
