@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 import Render
 
@@ -44,6 +45,15 @@ struct OutputFolder {
         return nil
     }
 
+    /// Makes the folder, when it is not there yet.
+    func create() throws {
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(reason: Self.fileInTheWay(of: path).map { "'\($0)' is a file, not a folder" } ?? error.localizedDescription)
+        }
+    }
+
     /// Writes every one of `files` that changed (temp file + rename); see `refusal` first.
     func writeFiles(_ files: [OutputFile]) throws {
         for file in files {
@@ -54,7 +64,7 @@ struct OutputFolder {
             if (try? Data(contentsOf: url)) == data { continue }
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url, options: .atomic)
+                try Self.replace(url, with: data)
             } catch {
                 // Foundation says only "error 512" when a folder on the way is a file.
                 let folder = (path as NSString).appendingPathComponent((file.path as NSString).deletingLastPathComponent)
@@ -62,7 +72,31 @@ struct OutputFolder {
                     ?? error.localizedDescription)
             }
         }
-        try copyKaTeX()
+    }
+
+    /// Writes `data` into a temporary file beside `url` and renames it over `url`: a
+    /// reader sees the old file or the new one, never half of one. Unlike Foundation's
+    /// atomic write it does not wait for the disk (fsync): that took longer than
+    /// making the page, and a build interrupted by a crash is simply run again.
+    private static func replace(_ url: URL, with data: Data) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)")
+        let file = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard file >= 0 else { throw WriteError(reason: String(cString: strerror(errno))) }
+        var written = 0
+        data.withUnsafeBytes { bytes in
+            while written < bytes.count {
+                let n = Glibc.write(file, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                written += n
+            }
+        }
+        let failure = written < data.count ? errno : 0
+        if close(file) != 0 || failure != 0 || rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(failure != 0 ? failure : errno))
+            unlink(temporary.path)
+            throw WriteError(reason: reason)
+        }
     }
 
     /// The first folder of `files` (relative to the output folder) that is a link leading out of it:

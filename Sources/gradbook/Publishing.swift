@@ -14,6 +14,8 @@ extension IncrementalBuild {
         if let refusal = folder.refusal(files: planned.files, folders: planned.folders, sparing: sparing) {
             return (nil, refusal.reason)
         }
+        // The folder itself is made first: the cores then write into it side by side.
+        do { try folder.create() } catch { return (nil, (error as? OutputFolder.WriteError)?.reason ?? "\(error)") }
         let writer = Writer(folder, sparing: sparing)
         let outcome = run(quiet: quiet, pages: writer.write)
         writer.write(outcome.shared)
@@ -31,8 +33,8 @@ extension IncrementalBuild {
     }
 }
 
-/// Writes files into the output folder from several cores, one batch at a time;
-/// after the first failure, nothing more.
+/// Writes files into the output folder from several cores (each lecture has a
+/// folder of its own); after the first failure, nothing more.
 private final class Writer: @unchecked Sendable {
     private let folder: OutputFolder
     private let lectures: [String: String]
@@ -45,12 +47,12 @@ private final class Writer: @unchecked Sendable {
     var failure: String? { lock.withLock { reason } }
 
     @Sendable func write(_ files: [OutputFile]) {
-        lock.withLock {
-            guard reason == nil else { return }
-            do {
-                if let refusal = folder.refusal(files: files.map(\.path), sparing: lectures) { throw refusal }
-                try folder.writeFiles(files)
-            } catch { reason = Self.reason(error) }
+        guard failure == nil else { return }
+        do {
+            if let refusal = folder.refusal(files: files.map(\.path), sparing: lectures) { throw refusal }
+            try folder.writeFiles(files)
+        } catch {
+            lock.withLock { reason = reason ?? Self.reason(error) }
         }
     }
 
