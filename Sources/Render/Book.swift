@@ -1,14 +1,20 @@
 import Workbook
 
-/// A file of the built workbook: its path inside the output folder and its text.
+/// A file of the built workbook: its path inside the output folder and its bytes.
 public struct OutputFile: Equatable, Sendable {
     /// The path relative to the output folder, `/`-separated (`02-backprop/example-1.svg`).
     public let path: String
-    /// The file's contents.
-    public let contents: String
+    /// The file's contents, UTF-8: what is written and compared, byte for byte.
+    public let bytes: [UInt8]
 
     /// A file at `path` holding `contents`.
-    public init(path: String, contents: String) { (self.path, self.contents) = (path, contents) }
+    public init(path: String, contents: String) { (self.path, bytes) = (path, Array(contents.utf8)) }
+
+    /// A file at `path` holding `bytes` (read back from the build cache).
+    public init(path: String, bytes: [UInt8]) { (self.path, self.bytes) = (path, bytes) }
+
+    /// The file's contents as text.
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// The lectures before and after one in the course: its page links to them by title.

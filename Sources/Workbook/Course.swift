@@ -10,22 +10,24 @@ public enum Course {
     /// (sorted), a file gives itself. Anything unreadable is a diagnostic.
     /// Each lecture gets `limits`; a file bigger than `limits.lectureBytes` is refused unread.
     public static func load(_ paths: [String], limits: Limits = Limits()) -> (lectures: [Lecture], diagnostics: [Diagnostic]) {
-        var lectures: [Lecture] = [], diagnostics: [Diagnostic] = []
-        for path in paths {
+        let files = paths.flatMap { path in
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                if case .failure(let diagnostic) = read(path, limit: limits.lectureBytes) { diagnostics.append(diagnostic) }
-                continue
+            let found = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return found && isDirectory.boolValue ? markdownFiles(in: path) : [path]
+        }
+        // Files are read and parsed on every core; a missing one is a diagnostic.
+        let loaded = files.concurrentMap { file in
+            read(file, limit: limits.lectureBytes).map { text in
+                var lecture = Lecture(path: file, text: text, limits: limits)
+                include(into: &lecture)
+                return lecture
             }
-            let files = isDirectory.boolValue ? markdownFiles(in: path) : [path]
-            for file in files {
-                switch read(file, limit: limits.lectureBytes) {
-                case .success(let text):
-                    var lecture = Lecture(path: file, text: text, limits: limits)
-                    include(into: &lecture)
-                    lectures.append(lecture)
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                }
+        }
+        var lectures: [Lecture] = [], diagnostics: [Diagnostic] = []
+        for result in loaded {
+            switch result {
+            case .success(let lecture): lectures.append(lecture)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         return (uniqueSlugs(lectures), diagnostics)

@@ -49,18 +49,19 @@ final class BuildCache: @unchecked Sendable {
 
     /// The entry for `key` on disk, when it is whole and for exactly that key.
     private func read(_ key: CacheKey) -> (files: [OutputFile], row: ContentsRow)? {
-        guard let data = try? Data(contentsOf: url(of: key.slug)), var rest = Self.body(of: [UInt8](data)),
-              let json = Self.line(&rest), let head = try? JSONDecoder().decode(Head.self, from: Data(json)), head.key == key
-        else { return nil }
-        var files: [OutputFile] = []
-        while !rest.isEmpty {
-            guard let path = Self.line(&rest), let count = Self.line(&rest).flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
-                  count >= 0, count <= rest.count,
-                  let contents = String(validating: rest.prefix(count), as: UTF8.self) else { return nil }
-            files.append(OutputFile(path: String(decoding: path, as: UTF8.self), contents: contents))
-            rest = rest.dropFirst(count)
+        guard let data = try? Data(contentsOf: url(of: key.slug)) else { return nil }
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (files: [OutputFile], row: ContentsRow)? in
+            guard var rest = Self.body(of: raw.bindMemory(to: UInt8.self)), let json = Self.line(&rest),
+                  let head = try? JSONDecoder().decode(Head.self, from: Data(buffer: UnsafeBufferPointer(rebasing: json))), head.key == key else { return nil }
+            var files: [OutputFile] = []
+            while !rest.isEmpty {
+                guard let path = Self.line(&rest), let count = Self.line(&rest).flatMap({ Int(String(decoding: $0, as: UTF8.self)) }),
+                      count >= 0, count <= rest.count else { return nil }
+                files.append(OutputFile(path: String(decoding: path, as: UTF8.self), bytes: Array(rest.prefix(count))))
+                rest = rest.dropFirst(count)
+            }
+            return (files, head.row)
         }
-        return (files, head.row)
     }
 
     /// Keeps a lecture's files under its key; a failure to write is no error (the next build runs it again).
@@ -69,29 +70,29 @@ final class BuildCache: @unchecked Sendable {
         guard let json = try? JSONEncoder().encode(Head(key: key, row: row)) else { return }
         var body = Array(json) + [Self.newline]
         for file in files {
-            body += Array("\(file.path)\n\(file.contents.utf8.count)\n".utf8)
-            body += Array(file.contents.utf8)
+            body += Array("\(file.path)\n\(file.bytes.count)\n".utf8)
+            body += file.bytes
         }
         let header = "\(Self.magic) \(Checksum.crc32(body)) \(body.count)\n"
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? (Data(header.utf8) + Data(body)).write(to: url(of: key.slug), options: .atomic)
+        try? AtomicFile.write(Array(header.utf8) + body, to: url(of: key.slug))
     }
 
     /// Where the entry of page `slug` lives (page names are safe file names).
     func url(of slug: String) -> URL { folder.appendingPathComponent(slug + ".entry") }
 
     /// What follows the header, when the header names this format and the checksum and length match.
-    static func body(of bytes: [UInt8]) -> ArraySlice<UInt8>? {
+    static func body(of bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>>? {
         guard let newline = bytes.firstIndex(of: newline) else { return nil }
         let fields = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
         guard fields.count == 4, fields[0...1].joined(separator: " ") == magic, let length = Int(fields[3]) else { return nil }
         let body = bytes[(newline + 1)...]
-        guard body.count == length, Checksum.crc32(body) == fields[2] else { return nil }
+        guard body.count == length, Checksum.crc32(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: body))) == fields[2] else { return nil }
         return body
     }
 
     /// The bytes of `rest` up to its next newline, which it loses with them; nil when there is none.
-    private static func line(_ rest: inout ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+    private static func line(_ rest: inout Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>>? {
         guard let end = rest.firstIndex(of: newline) else { return nil }
         defer { rest = rest[(end + 1)...] }
         return rest[..<end]

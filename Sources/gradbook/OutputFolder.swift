@@ -1,4 +1,3 @@
-import Glibc
 import Foundation
 import Render
 
@@ -60,42 +59,16 @@ struct OutputFolder {
             let url = root.appendingPathComponent(file.path)
             precondition(url.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/"),
                          "an output path left the output folder: \(file.path)")
-            let data = Data(file.contents.utf8)
-            if (try? Data(contentsOf: url)) == data { continue }
+            if holds(file) { continue }
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Self.replace(url, with: data)
+                try AtomicFile.write(file.bytes, to: url)
             } catch {
                 // Foundation says only "error 512" when a folder on the way is a file.
                 let folder = (path as NSString).appendingPathComponent((file.path as NSString).deletingLastPathComponent)
                 throw WriteError(reason: Self.fileInTheWay(of: folder).map { "'\($0)' is a file, not a folder" }
                     ?? error.localizedDescription)
             }
-        }
-    }
-
-    /// Writes `data` into a temporary file beside `url` and renames it over `url`: a
-    /// reader sees the old file or the new one, never half of one. Unlike Foundation's
-    /// atomic write it does not wait for the disk (fsync): that took longer than
-    /// making the page, and a build interrupted by a crash is simply run again.
-    private static func replace(_ url: URL, with data: Data) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)")
-        let file = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard file >= 0 else { throw WriteError(reason: String(cString: strerror(errno))) }
-        var written = 0
-        data.withUnsafeBytes { bytes in
-            while written < bytes.count {
-                let n = Glibc.write(file, bytes.baseAddress! + written, bytes.count - written)
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { break }
-                written += n
-            }
-        }
-        let failure = written < data.count ? errno : 0
-        if close(file) != 0 || failure != 0 || rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(failure != 0 ? failure : errno))
-            unlink(temporary.path)
-            throw WriteError(reason: reason)
         }
     }
 
@@ -111,9 +84,16 @@ struct OutputFolder {
     }
 
     /// The first of `files` that is the same file as one of `lectures`, and that lecture.
+    /// Folders are resolved, not files: a file that is a link is replaced by the page, not written through.
     private func overwrite(of lectures: [String: String], by paths: [String]) -> (file: String, lecture: String)? {
+        var folders: [String: String] = [:]
         for path in paths {
-            if let lecture = lectures[Self.realPath(root.appendingPathComponent(path))] { return (path, lecture) }
+            let folder = (path as NSString).deletingLastPathComponent
+            let real = folders[folder] ?? Self.realPath(root.appendingPathComponent(folder))
+            folders[folder] = real
+            if let lecture = lectures[(real as NSString).appendingPathComponent((path as NSString).lastPathComponent)] {
+                return (path, lecture)
+            }
         }
         return nil
     }
@@ -137,9 +117,16 @@ struct OutputFolder {
     /// `stale:` and `missing:` lines for those of `files` that differ from the folder's.
     func staleOrMissing(_ files: [OutputFile]) -> [String] {
         files.compactMap { file in
-            guard let data = try? Data(contentsOf: root.appendingPathComponent(file.path)) else { return "missing: \(file.path)" }
-            return data == Data(file.contents.utf8) ? nil : "stale: \(file.path)"
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file.path).path) else { return "missing: \(file.path)" }
+            return holds(file) ? nil : "stale: \(file.path)"
         }
+    }
+
+    /// Whether the folder has `file` with exactly its bytes.
+    func holds(_ file: OutputFile) -> Bool {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent(file.path)), data.count == file.bytes.count else { return false }
+        return file.bytes.isEmpty
+            || data.withUnsafeBytes { disk in file.bytes.withUnsafeBytes { memcmp(disk.baseAddress!, $0.baseAddress!, disk.count) == 0 } }
     }
 
     /// `extra:` lines for the folder's files that are not `expected` (KaTeX's copy is not compared).

@@ -1,0 +1,31 @@
+import Foundation
+import Glibc
+
+/// Files replaced whole: the pages of the workbook and the entries of the build cache.
+enum AtomicFile {
+    /// Writes `data` into a temporary file beside `url` and renames it over `url`: a
+    /// reader sees the old file or the new one, never half of one. Unlike Foundation's
+    /// atomic write it does not wait for the disk (fsync): that took longer than
+    /// making the page; a build interrupted by a crash is simply run again, and a
+    /// cache entry cut short fails its checksum.
+    static func write(_ data: [UInt8], to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)")
+        let file = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard file >= 0 else { throw OutputFolder.WriteError(reason: String(cString: strerror(errno))) }
+        var written = 0
+        data.withUnsafeBytes { bytes in
+            while written < bytes.count {
+                let n = Glibc.write(file, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                written += n
+            }
+        }
+        let failure = written < data.count ? errno : 0
+        if close(file) != 0 || failure != 0 || rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(failure != 0 ? failure : errno))
+            unlink(temporary.path)
+            throw OutputFolder.WriteError(reason: reason)
+        }
+    }
+}
