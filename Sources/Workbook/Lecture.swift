@@ -27,8 +27,9 @@ public struct Lecture: Sendable {
     public internal(set) var diagnostics: [Diagnostic]
     /// How much each example may take: the run's limits, as the front matter raises or lowers them.
     public internal(set) var limits = Limits()
-    /// The lines of the file, for quoting in diagnostics.
-    public let lines: [String]
+    /// The lines of the file, for quoting in diagnostics: cut from `text` when asked
+    /// for, not kept (a course of a thousand lectures would hold each twice).
+    public var lines: [String] { Lecture.lines(of: text) }
 }
 
 /// A ```include block: `include ../Sources/Autodiff/Ops/Multiply.swift` quotes that

@@ -5,8 +5,7 @@ extension Lecture {
     /// Loads a lecture from its text: front matter, title and examples; `limits` are the run's,
     /// which the front matter may change for this lecture.
     public init(path: String, text: String, limits: Limits = Limits()) {
-        // Lines end as cmark ends them: "\n", "\r\n" (one Character in Swift) or a lone "\r".
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
+        let lines = Lecture.lines(of: text)
         var diagnostics: [Diagnostic] = []
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(Diagnostic(.warning, "the lecture is empty", at: SourceLocation(path: path, line: 1, column: 1),
@@ -31,9 +30,14 @@ extension Lecture {
         }
         self.init(path: path, text: text, slug: slug, title: matter.fields["title"] ?? Lecture.heading(in: body) ?? slug,
                   order: matter.fields["order"].flatMap { Int($0) }, body: body, bodyFirstLine: matter.bodyFirstLine,
-                  examples: examples, inclusions: inclusions, diagnostics: diagnostics, lines: lines)
+                  examples: examples, inclusions: inclusions, diagnostics: diagnostics)
         self.limits = limits
         readLimits(matter)
+    }
+
+    /// The lines of `text`, ending as cmark ends them: "\n", "\r\n" (one Character in Swift) or a lone "\r".
+    static func lines(of text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
     }
 
     /// Every ```graph block among the body's `blocks` (the body starts after `offset` lines of
