@@ -14,9 +14,9 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
+        // OpenBLAS's header only: Autodiff opens the library itself when it first needs it.
         .systemLibrary(
             name: "CBLAS",
-            pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(

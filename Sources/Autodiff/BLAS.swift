@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// Matrix products through OpenBLAS (but for an inner size of at most 4: see
-/// `ThinProduct`). The only file that touches cblas.
+/// `ThinProduct`). The only file that touches cblas, and the one that opens OpenBLAS.
 enum BLAS {
     /// A matrix as BLAS sees it: `rows` × `columns`, stored row-major, read
     /// transposed when `transposed` is set.
@@ -44,7 +44,7 @@ enum BLAS {
                     return
                 }
                 MatrixProducts.prepare(m * n * k)
-                cblas_dgemm(CblasRowMajor,
+                OpenBLAS.library.dgemm(CblasRowMajor,
                             shapeA.transposed ? CblasTrans : CblasNoTrans,
                             shapeB.transposed ? CblasTrans : CblasNoTrans,
                             Int32(m), Int32(n), Int32(k),
@@ -69,6 +69,8 @@ enum BLAS {
 /// safe to call from several threads at once (the course's trained losses
 /// came out different from run to run with it).
 public enum MatrixProducts {
+    /// The shared library the products come from, opened by this name on first use.
+    public static let library = "libopenblas.so.0"
     /// Products of at least this many multiply–adds (m·n·k) may use more than one thread.
     static let large = 1 << 20
     /// (allowed for large products, last count given to OpenBLAS)
@@ -89,9 +91,38 @@ public enum MatrixProducts {
         threads.withLock { threads in
             let count = Self.threads(for: work, allowed: threads.allowed)
             if count != threads.set {
-                openblas_set_num_threads(Int32(count))
+                OpenBLAS.library.setThreads(Int32(count))
                 threads.set = count
             }
         }
     }
+}
+
+/// OpenBLAS, opened when the first large product needs it instead of linked.
+///
+/// Loading OpenBLAS starts its worker threads, and each spins (in `sched_yield`)
+/// for 2²⁸ cycles looking for work before it sleeps: measured, 0.1 s of a core
+/// at the start of every gradbook process, even one that multiplies nothing —
+/// on two cores, time taken from the build. OpenBLAS reads how long its workers
+/// spin from `OPENBLAS_THREAD_TIMEOUT` only as it loads, so it is set first
+/// (unless the user has set it): 2²⁰ cycles, about 0.4 ms, still long enough
+/// for a worker to catch the next product of a training step.
+private enum OpenBLAS {
+    typealias Dgemm = @convention(c) (CBLAS_ORDER, CBLAS_TRANSPOSE, CBLAS_TRANSPOSE, blasint, blasint, blasint,
+                                      Double, UnsafePointer<Double>?, blasint, UnsafePointer<Double>?, blasint,
+                                      Double, UnsafeMutablePointer<Double>?, blasint) -> Void
+    typealias SetThreads = @convention(c) (Int32) -> Void
+
+    /// The functions gradbook calls, from the library Debian's alternatives choose (as the linker would).
+    static let library: (dgemm: Dgemm, setThreads: SetThreads) = {
+        setenv("OPENBLAS_THREAD_TIMEOUT", "20", 0)
+        guard let handle = dlopen(MatrixProducts.library, RTLD_NOW | RTLD_LOCAL) else {
+            fatalError("cannot open OpenBLAS (libopenblas.so.0): \(String(cString: dlerror())); install libopenblas-dev")
+        }
+        func function<F>(_ name: String, as type: F.Type) -> F {
+            guard let symbol = dlsym(handle, name) else { fatalError("OpenBLAS has no \(name)") }
+            return unsafeBitCast(symbol, to: type)
+        }
+        return (function("cblas_dgemm", as: Dgemm.self), function("openblas_set_num_threads", as: SetThreads.self))
+    }()
 }

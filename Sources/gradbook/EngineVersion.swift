@@ -1,3 +1,4 @@
+import Autodiff
 import Foundation
 
 /// What stands for "the same gradbook" in the build cache: the identity (path, size,
@@ -17,12 +18,21 @@ enum EngineVersion {
     /// first graph is drawn); the fonts its text is measured with; and Debian's
     /// package list, which changes whenever a library or font is installed or upgraded.
     private static func files() -> [String] {
-        var files = [executable()] + mappedLibraries()
+        let libraries = mappedLibraries()
+        var files = [executable()] + libraries + opened(MatrixProducts.library, besides: libraries)
         let graphvizPlugins = Set(files.filter { $0.contains("/libgvc.so") }.map { ($0 as NSString).deletingLastPathComponent + "/graphviz" })
         for folder in graphvizPlugins.sorted() + ["/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts"] {
             files += tree(folder)
         }
         return files + ["/var/lib/dpkg/status"]
+    }
+
+    /// A library the engine opens only when it needs it (OpenBLAS): the file its name
+    /// leads to in the folders of the libraries already loaded, its links followed.
+    private static func opened(_ name: String, besides libraries: [String]) -> [String] {
+        let folders = Set(libraries.map { ($0 as NSString).deletingLastPathComponent }).sorted()
+        let found = folders.map { ($0 as NSString).appendingPathComponent(name) }.first { FileManager.default.fileExists(atPath: $0) }
+        return found.map { [URL(fileURLWithPath: $0).resolvingSymlinksInPath().path] } ?? []
     }
 
     /// The running executable, its symbolic links resolved.
