@@ -98,7 +98,7 @@ public enum MatrixProducts {
     }
 }
 
-/// OpenBLAS, opened when the first large product needs it instead of linked.
+/// OpenBLAS, opened when the first product needs it (one with an inner size over 4), instead of linked.
 ///
 /// Loading OpenBLAS starts its worker threads, and each spins (in `sched_yield`)
 /// for 2²⁸ cycles looking for work before it sleeps: measured, 0.1 s of a core
