@@ -103,4 +103,11 @@ extension LectureLoadingTests {
         #expect(lecture.diagnostics.map(\.message) == ["two examples have the id 'a-b' (the first on line 1)"])
         #expect(lecture.examples.map(\.fileName) == ["a-b", "a-b"])
     }
+
+    @Test func linesEndAsCmarkEndsThem() {
+        #expect(Lecture.lines(of: "a\nb\r\nc\rd\n") == ["a", "b", "c", "d", ""])
+        #expect(Lecture.lines(of: "é → ∂\r\n\r\n") == ["é → ∂", "", ""])
+        #expect(Lecture.lines(of: "\r\r\n") == ["", "", ""])
+        #expect(Lecture.lines(of: "") == [""])
+    }
 }
