@@ -41,11 +41,16 @@ struct IncrementalBuild: Sendable {
         let lectures = Book.ordered(found)
         let neighbours = Book.neighbours(in: lectures)
         var keys: [String: CacheKey] = [:], cached: [String: (files: [OutputFile], row: ContentsRow)] = [:]
-        for (lecture, around) in zip(lectures, neighbours) {
-            guard let cache else { break }
-            let key = CacheKey(lecture, neighbours: around, unsafeHTML: unsafeHTML)
-            keys[lecture.slug] = key
-            cached[lecture.slug] = cache.lookup(key)
+        if let cache {
+            // Entries are read and checked on every core.
+            let found = Array(lectures.indices).concurrentMap { i in
+                let key = CacheKey(lectures[i], neighbours: neighbours[i], unsafeHTML: unsafeHTML)
+                return (key, cache.lookup(key))
+            }
+            for (key, entry) in found {
+                keys[key.slug] = key
+                cached[key.slug] = entry
+            }
         }
         self.neighbours = Dictionary(uniqueKeysWithValues: zip(lectures.map(\.slug), neighbours))
         (self.lectures, self.loadErrors, self.found, self.keys, self.cached) = (lectures, loadErrors, found, keys, cached)
@@ -57,7 +62,7 @@ struct IncrementalBuild: Sendable {
     /// is drawn, from whichever core ran it. Without `pages` the lectures run and
     /// nothing is drawn. A lecture run afresh without a diagnostic is kept in the cache.
     func run(quiet: Bool = false, pages: (@Sendable ([OutputFile]) -> Void)?) -> Outcome {
-        for lecture in lectures { if let files = cached[lecture.slug]?.files { pages?(files) } }
+        if let pages { _ = lectures.compactMap { cached[$0.slug]?.files }.concurrentMap(pages) }
         let ran = Session.run(found.filter { cached[$0.slug] == nil }, quiet: quiet) { result in
             let row = ContentsRow(result)
             guard let pages, let around = neighbours[result.lecture.slug] else { return row }
