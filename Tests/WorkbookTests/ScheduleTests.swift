@@ -1,6 +1,17 @@
 import Foundation
+import Autodiff
 import Testing
 @testable import Workbook
+
+/// Weak references to graphs, to see that nobody holds them any more.
+private final class Graphs: @unchecked Sendable {
+    private struct Weak { weak var graph: Graph? }
+    private let lock = NSLock()
+    private var graphs: [Weak] = []
+    func watch(_ graph: Graph) { lock.withLock { graphs.append(Weak(graph: graph)) } }
+    var watched: Int { lock.withLock { graphs.count } }
+    var alive: Int { lock.withLock { graphs.filter { $0.graph != nil }.count } }
+}
 
 /// What `Course.run` handed over, from several cores.
 private final class Handed: @unchecked Sendable {
@@ -61,5 +72,17 @@ private final class Handed: @unchecked Sendable {
         #expect(results.map(\.examples.count) == [2, 0, 1])
         #expect(results[0].examples.map(\.example.spec) == lectures[0].examples.map(\.spec))
         #expect(results[0].checkCounts == (1, 1) && results[2].checkCounts == (1, 1))
+    }
+
+    @Test func aLecturesGraphsAreLetGoOnceHandedOver() {
+        let lectures = (1...4).map { lecture("\($0).md", ["W = randn(50, 50, seed: \($0))\nL = sum(W @ W)", "x = 1"]) }
+        let graphs = Graphs()
+        let kept = Course.run(lectures) { result, _ in
+            for example in result.examples { graphs.watch(example.evaluation.graph) }
+            return result.examples.count
+        }
+        #expect(kept == [2, 2, 2, 2])
+        #expect(graphs.watched == 8)
+        #expect(graphs.alive == 0)
     }
 }
