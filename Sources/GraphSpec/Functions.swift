@@ -61,8 +61,8 @@ enum Functions {
         "min": gate(2...2) { _ in Min() },
         "ones": Function(positional: 0...8, labels: [], kind: .constructor { sizes, _ in .ones(sizes) }),
         "randn": Function(positional: 0...8, labels: [("seed", 0), ("scale", 1)], kind: .constructor { sizes, a in
-            let t = Tensor.randn(sizes, seed: UInt64(a["seed"]!))
-            return Tensor(shape: t.shape, scalars: t.scalars.map { $0 * a["scale"]! })
+            let (t, scale) = (Tensor.randn(sizes, seed: UInt64(a["seed"]!)), a["scale"]!)
+            return Tensor(shape: t.shape, scalars: t.scalars.map { $0 * scale })
         }),
         "reciprocal": gate(1...1) { _ in Reciprocal() },
         "relu": gate(1...1) { _ in ReLU() },
