@@ -4,7 +4,7 @@ import Workbook
 
 extension IncrementalBuild {
     /// Runs the build and writes each lecture's files into `folder` as soon as
-    /// they are drawn, then the shared files and KaTeX's. Nothing at all is
+    /// they are drawn, then the shared files; KaTeX's are copied meanwhile. Nothing at all is
     /// written, and nothing run, when a page would overwrite a lecture or go
     /// through a link that leads outside the folder; after a file fails to be
     /// written nothing more is. Gives the outcome (nil when nothing ran) and why writing failed.
@@ -17,9 +17,12 @@ extension IncrementalBuild {
         // The folder itself is made first: the cores then write into it side by side.
         do { try folder.create() } catch { return (nil, (error as? OutputFolder.WriteError)?.reason ?? "\(error)") }
         let writer = Writer(folder, sparing: sparing)
+        // KaTeX's files are copied while the lectures run, not after them.
+        let katex = DispatchGroup()
+        DispatchQueue.global().async(group: katex) { writer.copyKaTeX() }
         let outcome = run(quiet: quiet, pages: writer.write)
+        katex.wait()
         writer.write(outcome.shared)
-        writer.finish()
         return (outcome, writer.failure)
     }
 
@@ -56,12 +59,9 @@ private final class Writer: @unchecked Sendable {
         }
     }
 
-    /// Copies KaTeX, when every file was written.
-    func finish() {
-        lock.withLock {
-            guard reason == nil else { return }
-            do { try folder.copyKaTeX() } catch { reason = Self.reason(error) }
-        }
+    /// Copies KaTeX's files into the folder (when not there already).
+    @Sendable func copyKaTeX() {
+        do { try folder.copyKaTeX() } catch { lock.withLock { reason = reason ?? Self.reason(error) } }
     }
 
     private static func reason(_ error: any Error) -> String {
