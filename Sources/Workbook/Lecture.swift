@@ -15,8 +15,6 @@ public struct Lecture: Sendable {
     public let title: String
     /// The place in the course, from the front matter's `order`, if given.
     public let order: Int?
-    /// The Markdown after the front matter.
-    public let body: String
     /// The file line where `body` starts.
     public let bodyFirstLine: Int
     /// Every ```graph block, in order.
@@ -30,6 +28,9 @@ public struct Lecture: Sendable {
     /// The lines of the file, for quoting in diagnostics: cut from `text` when asked
     /// for, not kept (a course of a thousand lectures would hold each twice).
     public var lines: [String] { Lecture.lines(of: text) }
+
+    /// The Markdown after the front matter, its lines joined by "\n": cut from `text` too.
+    public var body: String { lines.dropFirst(bodyFirstLine - 1).joined(separator: "\n") }
 }
 
 /// A ```include block: `include ../Sources/Autodiff/Ops/Multiply.swift` quotes that

@@ -29,7 +29,7 @@ extension Lecture {
                       text: nil)
         }
         self.init(path: path, text: text, slug: slug, title: matter.fields["title"] ?? Lecture.heading(in: body) ?? slug,
-                  order: matter.fields["order"].flatMap { Int($0) }, body: body, bodyFirstLine: matter.bodyFirstLine,
+                  order: matter.fields["order"].flatMap { Int($0) }, bodyFirstLine: matter.bodyFirstLine,
                   examples: examples, inclusions: inclusions, diagnostics: diagnostics)
         self.limits = limits
         readLimits(matter)

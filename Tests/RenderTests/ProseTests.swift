@@ -23,7 +23,7 @@ import Testing
 
     /// The page body of a lecture whose Markdown is `markdown` (front matter is not looked for).
     static func body(_ markdown: String, unsafeHTML: Bool) -> String {
-        let lecture = Lecture(path: "spec.md", slug: "spec", title: "spec", order: nil, body: markdown, bodyFirstLine: 1,
+        let lecture = Lecture(path: "spec.md", text: markdown, slug: "spec", title: "spec", order: nil, bodyFirstLine: 1,
                               examples: [], diagnostics: [])
         let page = HTMLPage.render(LectureResult(lecture: lecture, examples: []), svgs: [:], neighbours: (nil, nil),
                                    unsafeHTML: unsafeHTML)
