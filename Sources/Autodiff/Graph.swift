@@ -67,9 +67,7 @@ public final class Graph {
     /// Recomputes every node's value from the inputs, in order.
     public func forward() throws(AutodiffError) {
         if shapesChanged { try reshape() }
-        for node in nodes {
-            if node.isInput { try checkFinite(node) } else { try run(node) }
-        }
+        try run(nodes, checked: true)
     }
 
     /// Recomputes only what `output` depends on — all a training step, a
@@ -84,9 +82,7 @@ public final class Graph {
                         checkingEachNode: Bool = true) throws(AutodiffError) {
         if shapesChanged { try reshape() }
         let order = input.map { path(from: $0, to: output) } ?? ancestors(of: output)
-        for node in order {
-            if node.isInput { try checkFinite(node) } else { try run(node, checked: checkingEachNode) }
-        }
+        try run(order, checked: checkingEachNode)
     }
 
     /// The nodes that depend on `input` and that `output` depends on, in order, both ends included.
@@ -108,6 +104,24 @@ public final class Graph {
             + "at entry \(input.value.index(ofFlat: index)), which is not a finite number", node: input.id)
     }
 
+    /// Runs the gates of `order` and checks the inputs; an add gate and the
+    /// ReLU that reads it run as one sweep (Graph+Fusion.swift).
+    private func run(_ order: [Node], checked: Bool) throws(AutodiffError) {
+        var index = 0
+        while index < order.count {
+            let node = order[index]
+            if node.isInput {
+                try checkFinite(node)
+            } else if index + 1 < order.count, runFused(node, order[index + 1]) {
+                index += 1
+                if checked { try check(node); try check(order[index]) }
+            } else {
+                try run(node, checked: checked)
+            }
+            index += 1
+        }
+    }
+
     /// Runs one gate's forward and makes sure its value is finite.
     private func run(_ node: Node, checked: Bool = true) throws(AutodiffError) {
         guard let gate = node.gate else { return }
@@ -116,7 +130,13 @@ public final class Graph {
         } catch {
             throw AutodiffError(error.kind, error.message, node: node.id)
         }
-        if checked, !gate.keepsFinite, let index = node.value.firstNonFinite {
+        if checked { try check(node) }
+    }
+
+    /// Throws when a gate's value is not finite, naming the entry and why.
+    private func check(_ node: Node) throws(AutodiffError) {
+        guard let gate = node.gate else { return }
+        if !gate.keepsFinite, let index = node.value.firstNonFinite {
             var error = gate.explainNonFinite(node.inputs, at: index)
             error.node = node.id
             if node.value.count > 1 {

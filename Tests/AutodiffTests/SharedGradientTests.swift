@@ -84,3 +84,35 @@ import Testing
         #expect(address(a.gradient) != address(sum.gradient))
     }
 }
+
+/// A bias's gradient is the sum of the upstream's rows (`Add.sumRows`): the
+/// same numbers, to the last bit, as adding the rows one after the other.
+@Suite struct BiasGradientTests {
+    @Test(arguments: [(1, 2), (3, 31), (300, 32), (2, 33), (5, 64), (300, 100), (7, 101)])
+    func theSumOfTheRowsIsTheRowByRowSum(_ size: (rows: Int, width: Int)) {
+        let up = Tensor.randn([size.rows, size.width], seed: 5).scalars
+        let start = Tensor.randn([size.width], seed: 6).scalars
+        var expected = start
+        for r in 0..<size.rows { for j in 0..<size.width { expected[j] += up[r * size.width + j] } }
+        var d = start
+        up.withUnsafeBufferPointer { up in
+            d.withUnsafeMutableBufferPointer { Add.sumRows(up.baseAddress!, rows: size.rows, into: $0) }
+        }
+        #expect(d == expected)
+    }
+
+    /// b + h and h + b, with b also used by a second gate: b's gradient is the
+    /// sum over the rows of each use's upstream gradient.
+    @Test(arguments: [false, true]) func aBiasOnEitherSideGetsItsRowsSummed(_ biasFirst: Bool) throws {
+        let g = Graph()
+        let h = g.input(.randn([6, 40], seed: 1)), b = g.input(.randn([40], seed: 2))
+        let c = g.input(.randn([6, 40], seed: 3), needsGradient: false)
+        let d = g.input(.randn([40], seed: 4), needsGradient: false)
+        let shifted = try biasFirst ? b + h : h + b
+        let f = try sum(shifted * c) + sum(b * d)
+        try g.backward(from: f)
+        let expected = (0..<40).map { j in (0..<6).reduce(0.0) { $0 + c.value.scalars[$1 * 40 + j] } + d.value.scalars[j] }
+        #expect(close(b.gradient, expected, within: 1e-12))
+        #expect(h.gradient == c.value)
+    }
+}
