@@ -49,7 +49,7 @@ enum SpiralCaseStudy {
         var descent = GradientDescent(learningRate: 1.0)
         let time = try seconds {
             for _ in 0..<steps {
-                try g.forward(to: loss, checkingEachNode: false)
+                try g.forward(to: loss, checkingEachNode: false, keepingEveryValue: false)
                 if !loss.value.scalar.isFinite { try g.forward(to: loss) }  // names the node
                 try g.backward(from: loss)
                 descent.step(parameters)

@@ -40,3 +40,66 @@ extension Graph {
         return true
     }
 }
+
+/// A whole hidden layer, relu(X·W + b), in one sweep, when X·W has an inner
+/// size of at most 4 (the case study's first layer, on 2-D points: see
+/// `ThinProduct`, whose arithmetic this repeats). Each entry of X·W is
+/// computed and, at once, the entry of the sum and of the ReLU, from the
+/// gates' own `forward` functions. In a training step, where no one reads X·W
+/// but the add gate, X·W's value is not even written: a pass of writes over
+/// the layer saved.
+extension Graph {
+    /// Computes `product`, `sum` and `relu` together when they are X·W, X·W + b
+    /// (b a row, repeated over the rows) and relu(X·W + b); false, having
+    /// computed nothing, otherwise. `keepingProduct` false lets X·W's value
+    /// go stale when the add gate is its only reader.
+    func runLayer(_ product: Node, _ sum: Node, _ relu: Node, keepingProduct: Bool) -> Bool {
+        guard product.gate is MatrixProduct, let add = sum.gate as? Add, let g = relu.gate as? ReLU,
+              relu.inputs.count == 1, relu.inputs[0] === sum else { return false }
+        let (X, W) = (product.inputs[0].value, product.inputs[1].value)
+        guard X.rank == 2, W.rank == 2, (1...ThinProduct.largestInnerSize).contains(X.shape[1]) else { return false }
+        let (m, k, n) = (X.shape[0], X.shape[1], W.shape[1])
+        let side = sum.inputs[0] === product ? 0 : 1, bias = sum.inputs[1 - side]
+        guard sum.inputs[side] === product, bias !== product, bias.value.count == n,
+              Blocks(sum.inputs[0].shape, sum.inputs[1].shape, sum.shape)?.width == n else { return false }
+        let keep = keepingProduct || consumerCounts[product.id] > 1
+        X.scalars.withUnsafeBufferPointer { x in
+            W.scalars.withUnsafeBufferPointer { w in
+                bias.value.scalars.withUnsafeBufferPointer { b in
+                    product.value.scalars.withUnsafeMutableBufferPointer { p in
+                        sum.value.scalars.withUnsafeMutableBufferPointer { y in
+                            relu.value.scalars.withUnsafeMutableBufferPointer { z in
+                                let (x, b, p, y, z) = (x.baseAddress!, b.baseAddress!, p.baseAddress!, y.baseAddress!, z.baseAddress!)
+                                let (w0, w1, w2, w3) = (w.baseAddress!, w.baseAddress! + n, w.baseAddress! + 2 * n, w.baseAddress! + 3 * n)
+                                // Row i: s = its k entries of X; entry j of X·W from them, as ThinProduct adds it up.
+                                @inline(__always)
+                                func rows(_ keep: Bool, _ entry: (_ s: UnsafePointer<Double>, _ j: Int) -> Double) {
+                                    for i in 0..<m {
+                                        let (s, p, y, z) = (x + i * k, p + i * n, y + i * n, z + i * n)
+                                        for j in 0..<n {
+                                            let xw = entry(s, j)
+                                            if keep { p[j] = xw }
+                                            y[j] = side == 0 ? add.forward(xw, b[j]) : add.forward(b[j], xw)
+                                            z[j] = g.forward(y[j])
+                                        }
+                                    }
+                                }
+                                switch (k, keep) {
+                                case (1, true): rows(true) { s, j in s[0] * w0[j] }
+                                case (1, false): rows(false) { s, j in s[0] * w0[j] }
+                                case (2, true): rows(true) { s, j in s[0] * w0[j] + s[1] * w1[j] }
+                                case (2, false): rows(false) { s, j in s[0] * w0[j] + s[1] * w1[j] }
+                                case (3, true): rows(true) { s, j in s[0] * w0[j] + s[1] * w1[j] + s[2] * w2[j] }
+                                case (3, false): rows(false) { s, j in s[0] * w0[j] + s[1] * w1[j] + s[2] * w2[j] }
+                                case (_, true): rows(true) { s, j in s[0] * w0[j] + s[1] * w1[j] + s[2] * w2[j] + s[3] * w3[j] }
+                                case (_, false): rows(false) { s, j in s[0] * w0[j] + s[1] * w1[j] + s[2] * w2[j] + s[3] * w3[j] }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return true
+    }
+}

@@ -49,3 +49,73 @@ import Testing
         #expect(caught?.message.hasSuffix("(entry [0, 1] of 4×3)") == true)
     }
 }
+
+/// relu(X·W + b) with a thin X runs as one sweep (Graph+Fusion.swift): the
+/// three nodes must hold what the gates compute one after the other — the
+/// values `apply` computed while the graph was built, gate by gate.
+@Suite struct FusedLayerTests {
+    struct Layer {
+        let g = Graph()
+        let X, W, b, product, sum, hidden, loss: Node
+
+        init(rows: Int, inner: Int, columns: Int, bias: [Int], productFirst: Bool, alsoSummingProduct: Bool = false) throws {
+            X = g.input(.randn([rows, inner], seed: 1), needsGradient: false)
+            W = g.input(.randn([inner, columns], seed: 2))
+            b = g.input(.randn(bias, seed: 3))
+            product = try matmul(X, W)
+            sum = try productFirst ? product + b : b + product
+            hidden = try relu(sum)
+            loss = try alsoSummingProduct ? Autodiff.sum(hidden) + Autodiff.sum(product) : Autodiff.sum(hidden)
+        }
+    }
+
+    static let layers: [(Int, Int, Int, [Int], Bool)] = [
+        (1, 1, 1, [1], true), (5, 2, 7, [7], true), (300, 2, 100, [100], true), (33, 3, 1, [1, 1], false),
+        (8, 4, 13, [1, 13], false), (17, 3, 9, [9], false),
+    ]
+
+    @Test(arguments: layers) func theLayersNodesHoldTheGatesValues(_ shape: (Int, Int, Int, [Int], Bool)) throws {
+        let layer = try Layer(rows: shape.0, inner: shape.1, columns: shape.2, bias: shape.3, productFirst: shape.4)
+        let expected = [layer.product.value, layer.sum.value, layer.hidden.value]
+        let X = layer.X.value
+        for checking in [true, false] {
+            layer.g.set(layer.X, to: .zeros(X.shape))
+            try layer.g.forward(to: layer.loss)
+            layer.g.set(layer.X, to: X)
+            try layer.g.forward(to: layer.loss, checkingEachNode: checking)
+            #expect([layer.product.value, layer.sum.value, layer.hidden.value] == expected)
+        }
+        #expect(expected[2].scalars.contains(0) || expected[2].count < 8)  // the ReLU did cut something
+    }
+
+    /// A training step need not write X·W, which only the add gate reads; the
+    /// sum, the ReLU and every gradient come out the same, and `forward()` writes X·W again.
+    @Test func aTrainingStepNeedNotWriteTheProduct() throws {
+        let layer = try Layer(rows: 40, inner: 2, columns: 30, bias: [30], productFirst: true)
+        let expected = [layer.product.value, layer.sum.value, layer.hidden.value]
+        try layer.g.backward(from: layer.loss)
+        let gradients = [layer.W.gradient, layer.b.gradient]
+        layer.g.set(layer.X, to: .zeros([40, 2]))
+        try layer.g.forward(to: layer.loss)
+        layer.g.set(layer.X, to: .randn([40, 2], seed: 1))
+        try layer.g.forward(to: layer.loss, checkingEachNode: false, keepingEveryValue: false)
+        #expect([layer.sum.value, layer.hidden.value] == Array(expected[1...]))
+        #expect(layer.product.value == .zeros([40, 30]))  // still X = 0's
+        try layer.g.backward(from: layer.loss)
+        #expect([layer.W.gradient, layer.b.gradient] == gradients)
+        try layer.g.forward()
+        #expect(layer.product.value == expected[0])
+    }
+
+    /// X·W read by a second gate is written even so.
+    @Test func aProductWithAnotherReaderIsWritten() throws {
+        let layer = try Layer(rows: 12, inner: 3, columns: 5, bias: [5], productFirst: true, alsoSummingProduct: true)
+        let (expected, total) = (layer.product.value, layer.loss.value)
+        layer.g.set(layer.X, to: .zeros([12, 3]))
+        try layer.g.forward(to: layer.loss)
+        layer.g.set(layer.X, to: .randn([12, 3], seed: 1))
+        try layer.g.forward(to: layer.loss, checkingEachNode: false, keepingEveryValue: false)
+        #expect(layer.product.value == expected)
+        #expect(layer.loss.value == total)
+    }
+}
