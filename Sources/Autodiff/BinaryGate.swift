@@ -60,7 +60,17 @@ extension BinaryGate {
 
     /// da += upstream · ∂y/∂a and db += upstream · ∂y/∂b, summed over the
     /// entries a broadcast input was repeated to.
-    public func backward(_ inputs: [Node], _ output: Node) {
+    public func backward(_ inputs: [Node], _ output: Node) { backwardEntryByEntry(inputs, output) }
+
+    /// The backward above, under a name a gate's own backward can call.
+    func backwardEntryByEntry(_ inputs: [Node], _ output: Node) {
+        let a = inputs[0].value, b = inputs[1].value, y = output.value, upstream = output.gradient
+        if a.count == 1, b.count == 1, y.count == 1 {  // the lecture's scalar circuits, without the walk
+            let (da, db) = local(a.scalars[0], b.scalars[0], y.scalars[0])
+            if inputs[0].needsGradient { inputs[0].receiveGradient(upstream.scalars[0] * da) }
+            if inputs[1].needsGradient { inputs[1].receiveGradient(upstream.scalars[0] * db) }
+            return
+        }
         for side in 0..<2 where inputs[side].needsGradient { backward(side, inputs, output) }
     }
 

@@ -1,3 +1,7 @@
+/// What forward may run together, starting at a node: nothing, an add gate
+/// and the ReLU after it, or a matrix product, the add and the ReLU after them.
+enum Fusion { case none, addThenReLU, layer }
+
 /// Two gates run as one sweep: a detail of how forward runs, which changes no number.
 ///
 /// A hidden layer is relu(X·W + b). Gate by gate, the add gate writes its
@@ -7,12 +11,25 @@
 /// the add gate has written it. Both nodes still get their values, from the
 /// gates' own `forward(a, b)` and `forward(x)`.
 extension Graph {
+    /// Marks, as a ReLU node is made right after the add gate it reads (and
+    /// that right after a matrix product it reads), the nodes that forward may
+    /// run together: made one after the other, they are neighbours in every
+    /// order forward runs. Forward then tries only marked nodes.
+    func markFusion(endingAt relu: Node) {
+        guard relu.gate is ReLU, relu.inputs.count == 1, let sum = relu.inputs.first,
+              sum.id == relu.id - 1, sum.gate is Add else { return }
+        sum.fusion = .addThenReLU
+        if let product = sum.inputs.first(where: { $0.id == sum.id - 1 }), product.gate is MatrixProduct {
+            product.fusion = .layer
+        }
+    }
+
     /// Computes `node` and `next` together when `next` is the ReLU of `node`
     /// and `node` adds two tensors (one of them perhaps a bias, repeated over
     /// the rows); false, having computed nothing, otherwise.
     func runFused(_ node: Node, _ next: Node) -> Bool {
-        guard let add = node.gate as? Add, let relu = next.gate as? ReLU,
-              next.inputs.count == 1, next.inputs[0] === node, node.value.count > 1 else { return false }
+        guard node.value.count > 1, next.inputs.count == 1, next.inputs[0] === node,
+              let add = node.gate as? Add, let relu = next.gate as? ReLU else { return false }
         return forward(add, then: relu, node, next)
     }
 
@@ -54,8 +71,8 @@ extension Graph {
     /// computed nothing, otherwise. `keepingProduct` false lets X·W's value
     /// go stale when the add gate is its only reader.
     func runLayer(_ product: Node, _ sum: Node, _ relu: Node, keepingProduct: Bool) -> Bool {
-        guard product.gate is MatrixProduct, let add = sum.gate as? Add, let g = relu.gate as? ReLU,
-              relu.inputs.count == 1, relu.inputs[0] === sum else { return false }
+        guard product.value.count > 1, relu.inputs.count == 1, relu.inputs[0] === sum, sum.inputs.count == 2,
+              product.gate is MatrixProduct, let add = sum.gate as? Add, let g = relu.gate as? ReLU else { return false }
         let (X, W) = (product.inputs[0].value, product.inputs[1].value)
         guard X.rank == 2, W.rank == 2, (1...ThinProduct.largestInnerSize).contains(X.shape[1]) else { return false }
         let (m, k, n) = (X.shape[0], X.shape[1], W.shape[1])

@@ -53,6 +53,7 @@ public final class Graph {
         nodes.append(node)
         consumerCounts.append(0)
         for input in inputs { consumerCounts[input.id] += 1 }
+        markFusion(endingAt: node)
         return node
     }
 
@@ -86,9 +87,9 @@ public final class Graph {
     ///
     /// With `keepingEveryValue` off as well, a value that no one will read may
     /// be left as it was: the product X·W inside relu(X·W + b), when only the
-    /// add gate reads it (backward does not), is then computed a block of rows
-    /// at a time into scratch (Graph+Fusion.swift). A training step reads the
-    /// loss alone; `forward()` afterwards writes every value again.
+    /// add gate reads it (backward does not), is then computed entry by entry
+    /// and added to b at once, never written (Graph+Fusion.swift). A training
+    /// step reads the loss alone; `forward()` afterwards writes every value again.
     public func forward(to output: Node, changed input: Node? = nil, checkingEachNode: Bool = true,
                         keepingEveryValue: Bool = true) throws(AutodiffError) {
         if shapesChanged { try reshape() }
@@ -123,11 +124,11 @@ public final class Graph {
             let node = order[index]
             if node.isInput {
                 try checkFinite(node)
-            } else if index + 2 < order.count,
+            } else if node.fusion == .layer, index + 2 < order.count,
                       runLayer(node, order[index + 1], order[index + 2], keepingProduct: keepingEveryValue) {
                 index += 2
                 if checked { try check(node); try check(order[index - 1]); try check(order[index]) }
-            } else if index + 1 < order.count, runFused(node, order[index + 1]) {
+            } else if node.fusion == .addThenReLU, index + 1 < order.count, runFused(node, order[index + 1]) {
                 index += 1
                 if checked { try check(node); try check(order[index]) }
             } else {

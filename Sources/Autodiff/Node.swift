@@ -25,6 +25,8 @@ public final class Node {
     /// (`shareGradient`): the two hold one buffer, and the next backward lets
     /// go of it before the other node writes there, so that write copies nothing.
     private var sharesGradient = false
+    /// Whether forward may run this node's gate together with the next ones (Graph+Fusion.swift).
+    var fusion = Fusion.none
     /// Scratch the gate fills in forward and reads in backward (softmax keeps its probabilities here).
     var cache: Tensor = Tensor.zeros([0])
     /// The graph the node belongs to; nil once that graph is gone.
@@ -62,19 +64,18 @@ public final class Node {
         sharesGradient = false
     }
 
-    /// Takes `upstream` itself as this node's gradient, without copying it —
-    /// what an add gate does, whose local gradient is 1: its input's gradient
-    /// *is* its output's. Only for a first contribution of the node's own
-    /// shape, and only for a large tensor (a small copy costs less than the
-    /// bookkeeping); false otherwise, and the caller adds as usual.
+    /// Takes the gradient of `output` itself as this node's gradient, without
+    /// copying it — what an add gate does, whose local gradient is 1: its
+    /// input's gradient *is* its output's. Only for a first contribution of
+    /// the node's own shape, and only for a large tensor (a small copy costs
+    /// less than the bookkeeping); false otherwise, and the caller adds as usual.
     ///
     /// The two nodes then hold one buffer. `Tensor` is copy-on-write, so a
     /// later write to either copies it first and no value is ever wrong.
-    func shareGradient(_ upstream: Tensor) -> Bool {
-        guard gradientIsStale, upstream.count >= Node.smallestSharedGradient, upstream.shape == value.shape else {
-            return false
-        }
-        gradient = upstream
+    func shareGradient(of output: Node) -> Bool {
+        guard gradientIsStale, output.gradient.count >= Node.smallestSharedGradient,
+              output.gradient.shape == value.shape else { return false }
+        gradient = output.gradient
         gradientIsStale = false
         sharesGradient = true
         return true

@@ -119,3 +119,26 @@ import Testing
         #expect(layer.loss.value == total)
     }
 }
+
+/// Forward tries to fuse only the nodes marked as they were made: a ReLU made
+/// right after its add gate, and a product right before that add.
+@Suite struct FusionMarkTests {
+    @Test func onlyNeighboursMadeInTurnAreMarked() throws {
+        let g = Graph()
+        let X = g.input(.randn([6, 2], seed: 1)), W = g.input(.randn([2, 5], seed: 2)), b = g.input(.randn([5], seed: 3))
+        let product = try matmul(X, W)
+        let sum = try product + b
+        let hidden = try relu(sum)
+        let apart = try X + g.input(.randn([6, 2], seed: 4))
+        let square = try apart * apart
+        let late = try relu(apart)
+        #expect([product.fusion, sum.fusion, hidden.fusion] == [.layer, .addThenReLU, .none])
+        #expect([apart.fusion, square.fusion, late.fusion] == [.none, .none, .none])
+        let newX = Tensor.randn([6, 2], seed: 5)
+        g.set(X, to: newX)
+        try g.forward()
+        let sumOfApart = apart.value.scalars
+        #expect(late.value.scalars == sumOfApart.map { $0 > 0 ? $0 : 0 })
+        #expect(hidden.value.scalars == sum.value.scalars.map { $0 > 0 ? $0 : 0 })
+    }
+}

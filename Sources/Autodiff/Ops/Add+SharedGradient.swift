@@ -6,15 +6,15 @@
 /// `BinaryGate`'s backward, which does every other case.
 extension Add {
     public func backward(_ inputs: [Node], _ output: Node) {
-        let y = output.value, upstream = output.gradient
+        let count = output.value.count
+        guard count >= Node.smallestSharedGradient else { return backwardEntryByEntry(inputs, output) }
         for side in 0..<2 where inputs[side].needsGradient {
-            let x = inputs[side].value
-            if inputs[side].shareGradient(upstream) { continue }
-            if x.count > 1, x.count < y.count, let blocks = Blocks(inputs[0].shape, inputs[1].shape, y.shape),
-               blocks.width == x.count {
+            if inputs[side].shareGradient(of: output) { continue }
+            let width = inputs[side].value.count
+            if width > 1, width < count, Blocks(inputs[0].shape, inputs[1].shape, output.shape)?.width == width {
                 inputs[side].receiveGradient(zeroed: true) { dx, _ in
-                    upstream.scalars.withUnsafeBufferPointer { up in
-                        Add.sumRows(up.baseAddress!, rows: y.count / x.count, into: dx)
+                    output.gradient.scalars.withUnsafeBufferPointer { up in
+                        Add.sumRows(up.baseAddress!, rows: count / width, into: dx)
                     }
                 }
                 continue
