@@ -60,34 +60,44 @@ extension BinaryGate {
 
     /// da += upstream · ∂y/∂a and db += upstream · ∂y/∂b, summed over the
     /// entries a broadcast input was repeated to.
-    public func backward(_ inputs: [Node], _ output: Node) {
+    public func backward(_ inputs: [Node], _ output: Node) { backwardEntryByEntry(inputs, output) }
+
+    /// The backward above, under a name a gate's own backward can call.
+    func backwardEntryByEntry(_ inputs: [Node], _ output: Node) {
         let a = inputs[0].value, b = inputs[1].value, y = output.value, upstream = output.gradient
-        if a.count == 1, b.count == 1, y.count == 1 {
+        if a.count == 1, b.count == 1, y.count == 1 {  // the lecture's scalar circuits, without the walk
             let (da, db) = local(a.scalars[0], b.scalars[0], y.scalars[0])
             if inputs[0].needsGradient { inputs[0].receiveGradient(upstream.scalars[0] * da) }
             if inputs[1].needsGradient { inputs[1].receiveGradient(upstream.scalars[0] * db) }
             return
         }
+        for side in 0..<2 where inputs[side].needsGradient { backward(side, inputs, output) }
+    }
+
+    /// One input's part of backward: `side` 0 is a, 1 is b.
+    func backward(_ side: Int, _ inputs: [Node], _ output: Node) {
+        let a = inputs[0].value, b = inputs[1].value, y = output.value, upstream = output.gradient
+        if a.count == 1, b.count == 1, y.count == 1 {
+            let local = local(a.scalars[0], b.scalars[0], y.scalars[0])
+            inputs[side].receiveGradient(upstream.scalars[0] * (side == 0 ? local.0 : local.1))
+            return
+        }
         if let blocks = Blocks(a.shape, b.shape, y.shape) {
-            for side in 0..<2 where inputs[side].needsGradient {
-                // A broadcast input takes several entries' gradients each: it adds them to zeros.
-                let broadcast = inputs[side].value.count != y.count
-                inputs[side].receiveGradient(zeroed: broadcast) { dx, add in
-                    backward(side, blocks, a.scalars, b.scalars, y.scalars, upstream.scalars,
-                             into: dx.baseAddress!, add: add)
-                }
+            // A broadcast input takes several entries' gradients each: it adds them to zeros.
+            let broadcast = inputs[side].value.count != y.count
+            inputs[side].receiveGradient(zeroed: broadcast) { dx, add in
+                backward(side, blocks, a.scalars, b.scalars, y.scalars, upstream.scalars,
+                         into: dx.baseAddress!, add: add)
             }
             return
         }
-        for side in 0..<2 where inputs[side].needsGradient {
-            var ia = Broadcast(a.shape, to: y.shape).makeIterator()
-            var ib = Broadcast(b.shape, to: y.shape).makeIterator()
-            inputs[side].receiveGradient(zeroed: true) { dx, _ in
-                for i in 0..<y.count {
-                    let (j, k) = (ia.next(), ib.next())
-                    let (da, db) = local(a.scalars[j], b.scalars[k], y.scalars[i])
-                    if side == 0 { dx[j] += upstream.scalars[i] * da } else { dx[k] += upstream.scalars[i] * db }
-                }
+        var ia = Broadcast(a.shape, to: y.shape).makeIterator()
+        var ib = Broadcast(b.shape, to: y.shape).makeIterator()
+        inputs[side].receiveGradient(zeroed: true) { dx, _ in
+            for i in 0..<y.count {
+                let (j, k) = (ia.next(), ib.next())
+                let (da, db) = local(a.scalars[j], b.scalars[k], y.scalars[i])
+                if side == 0 { dx[j] += upstream.scalars[i] * da } else { dx[k] += upstream.scalars[i] * db }
             }
         }
     }

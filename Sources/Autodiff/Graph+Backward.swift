@@ -16,17 +16,17 @@ extension Graph {
         try checkSeed(for: output, seed)
         // Gradients are reset lazily: a node's first gradient is written over the
         // old numbers, and whatever received none is zeroed at the end.
-        for node in nodes where node.needsGradient { node.gradientIsStale = true }
+        for node in nodes where node.needsGradient { node.startBackward() }
         let order = output.needsGradient ? ancestors(of: output) : []
         if output.needsGradient { start(output, from: seed) }
         for node in order.reversed() {
             guard let gate = node.gate else { continue }
             if !gate.writesFirstGradient {
-                for input in node.inputs where input.gradientIsStale { input.gradient.fill(0); input.gradientIsStale = false }
+                for input in node.inputs where input.gradientIsStale { input.zeroGradient() }
             }
             gate.backward(node.inputs, node)
         }
-        for node in nodes where node.gradientIsStale { node.gradient.fill(0); node.gradientIsStale = false }
+        for node in nodes where node.gradientIsStale { node.zeroGradient() }
         // A NaN or ∞ anywhere flows on to the inputs, so checking them finds it.
         if order.contains(where: { $0.isInput && $0.needsGradient && $0.gradient.firstNonFinite != nil }) {
             throw locateNonFiniteGradient(order, output: output, seed: seed ?? .ones(output.shape))
@@ -35,14 +35,13 @@ extension Graph {
 
     /// Writes the gradient backward starts from into the output: the seed, or 1.
     private func start(_ output: Node, from seed: Tensor?) {
-        if let seed {
-            output.gradient.scalars.withUnsafeMutableBufferPointer { gradient in
+        output.receiveGradient { gradient, _ in
+            if let seed {
                 seed.scalars.withUnsafeBufferPointer { _ = gradient.update(fromContentsOf: $0) }
+            } else {
+                gradient.update(repeating: 1)
             }
-        } else {
-            output.gradient.fill(1)
         }
-        output.gradientIsStale = false
     }
 
     /// Checks the gradient backward starts from: 1 for a scalar output, else a given seed of its shape.
@@ -78,7 +77,7 @@ extension Graph {
     /// Runs backward again one gate at a time to find the first gate whose
     /// backward made a gradient that is not finite.
     private func locateNonFiniteGradient(_ order: [Node], output: Node, seed: Tensor) -> AutodiffError {
-        for node in nodes where node.needsGradient { node.gradient.fill(0); node.gradientIsStale = false }
+        for node in nodes where node.needsGradient { node.zeroGradient() }
         output.gradient = seed
         for node in order.reversed() {
             guard let gate = node.gate else { continue }

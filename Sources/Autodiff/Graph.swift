@@ -9,6 +9,8 @@ public final class Graph {
     /// Every node, in the order made; each node's inputs come before it.
     public private(set) var nodes: [Node] = []
     var ancestorsCache: [Int: [Node]] = [:]
+    /// How many gates read each node, by id.
+    private(set) var consumerCounts: [Int] = []
     private var shapesChanged = false
 
     /// An empty graph.
@@ -26,6 +28,7 @@ public final class Graph {
                         needsGradient: needsGradient, graph: self)
         node.name = name
         nodes.append(node)
+        consumerCounts.append(0)
         return node
     }
 
@@ -48,6 +51,9 @@ public final class Graph {
         node.name = name
         try run(node)
         nodes.append(node)
+        consumerCounts.append(0)
+        for input in inputs { consumerCounts[input.id] += 1 }
+        markFusion(endingAt: node)
         return node
     }
 
@@ -67,9 +73,7 @@ public final class Graph {
     /// Recomputes every node's value from the inputs, in order.
     public func forward() throws(AutodiffError) {
         if shapesChanged { try reshape() }
-        for node in nodes {
-            if node.isInput { try checkFinite(node) } else { try run(node) }
-        }
+        try run(nodes, checked: true, keepingEveryValue: true)
     }
 
     /// Recomputes only what `output` depends on — all a training step, a
@@ -80,13 +84,17 @@ public final class Graph {
     /// gates' outputs are not scanned for NaN and ∞ (a pass over memory each):
     /// a training loop checks its loss instead, and runs forward again with
     /// the checks to name the node where a non-finite value first appears.
-    public func forward(to output: Node, changed input: Node? = nil,
-                        checkingEachNode: Bool = true) throws(AutodiffError) {
+    ///
+    /// With `keepingEveryValue` off as well, a value that no one will read may
+    /// be left as it was: the product X·W inside relu(X·W + b), when only the
+    /// add gate reads it (backward does not), is then computed entry by entry
+    /// and added to b at once, never written (Graph+Fusion.swift). A training
+    /// step reads the loss alone; `forward()` afterwards writes every value again.
+    public func forward(to output: Node, changed input: Node? = nil, checkingEachNode: Bool = true,
+                        keepingEveryValue: Bool = true) throws(AutodiffError) {
         if shapesChanged { try reshape() }
         let order = input.map { path(from: $0, to: output) } ?? ancestors(of: output)
-        for node in order {
-            if node.isInput { try checkFinite(node) } else { try run(node, checked: checkingEachNode) }
-        }
+        try run(order, checked: checkingEachNode, keepingEveryValue: keepingEveryValue || checkingEachNode)
     }
 
     /// The nodes that depend on `input` and that `output` depends on, in order, both ends included.
@@ -108,6 +116,28 @@ public final class Graph {
             + "at entry \(input.value.index(ofFlat: index)), which is not a finite number", node: input.id)
     }
 
+    /// Runs the gates of `order` and checks the inputs; relu(X·W + b), and an
+    /// add gate with the ReLU that reads it, run as one sweep (Graph+Fusion.swift).
+    private func run(_ order: [Node], checked: Bool, keepingEveryValue: Bool) throws(AutodiffError) {
+        var index = 0
+        while index < order.count {
+            let node = order[index]
+            if node.isInput {
+                try checkFinite(node)
+            } else if node.fusion == .layer, index + 2 < order.count,
+                      runLayer(node, order[index + 1], order[index + 2], keepingProduct: keepingEveryValue) {
+                index += 2
+                if checked { try check(node); try check(order[index - 1]); try check(order[index]) }
+            } else if node.fusion == .addThenReLU, index + 1 < order.count, runFused(node, order[index + 1]) {
+                index += 1
+                if checked { try check(node); try check(order[index]) }
+            } else {
+                try run(node, checked: checked)
+            }
+            index += 1
+        }
+    }
+
     /// Runs one gate's forward and makes sure its value is finite.
     private func run(_ node: Node, checked: Bool = true) throws(AutodiffError) {
         guard let gate = node.gate else { return }
@@ -116,7 +146,13 @@ public final class Graph {
         } catch {
             throw AutodiffError(error.kind, error.message, node: node.id)
         }
-        if checked, !gate.keepsFinite, let index = node.value.firstNonFinite {
+        if checked { try check(node) }
+    }
+
+    /// Throws when a gate's value is not finite, naming the entry and why.
+    private func check(_ node: Node) throws(AutodiffError) {
+        guard let gate = node.gate else { return }
+        if !gate.keepsFinite, let index = node.value.firstNonFinite {
             var error = gate.explainNonFinite(node.inputs, at: index)
             error.node = node.id
             if node.value.count > 1 {

@@ -21,6 +21,12 @@ public final class Node {
     /// buffer still holds the last pass's numbers, and that first gradient is
     /// written over them instead of added to zeros — a pass over memory saved.
     var gradientIsStale = false
+    /// True after the node took another node's gradient as its own
+    /// (`shareGradient`): the two hold one buffer, and the next backward lets
+    /// go of it before the other node writes there, so that write copies nothing.
+    private var sharesGradient = false
+    /// Whether forward may run this node's gate together with the next ones (Graph+Fusion.swift).
+    var fusion = Fusion.none
     /// Scratch the gate fills in forward and reads in backward (softmax keeps its probabilities here).
     var cache: Tensor = Tensor.zeros([0])
     /// The graph the node belongs to; nil once that graph is gone.
@@ -42,16 +48,55 @@ public final class Node {
     /// (a broadcast input) asks for `zeroed` and always adds.
     @inline(__always)
     func receiveGradient(zeroed: Bool = false, _ body: (UnsafeMutableBufferPointer<Double>, _ add: Bool) -> Void) {
-        if gradientIsStale && zeroed { gradient.fill(0); gradientIsStale = false }
+        if gradientIsStale && (zeroed || gradient.count != value.count) { zeroGradient() }
         let add = !gradientIsStale
         gradientIsStale = false
+        sharesGradient = false
         gradient.scalars.withUnsafeMutableBufferPointer { body($0, add) }
     }
 
     /// The same for a scalar: `gradient` += `amount`, or = on the first contribution.
     @inline(__always)
     func receiveGradient(_ amount: Double) {
+        if gradient.count != value.count { zeroGradient() }
         if gradientIsStale { gradient.scalars[0] = amount } else { gradient.scalars[0] += amount }
+        gradientIsStale = false
+        sharesGradient = false
+    }
+
+    /// Takes the gradient of `output` itself as this node's gradient, without
+    /// copying it — what an add gate does, whose local gradient is 1: its
+    /// input's gradient *is* its output's. Only for a first contribution of
+    /// the node's own shape, and only for a large tensor (a small copy costs
+    /// less than the bookkeeping); false otherwise, and the caller adds as usual.
+    ///
+    /// The two nodes then hold one buffer. `Tensor` is copy-on-write, so a
+    /// later write to either copies it first and no value is ever wrong.
+    func shareGradient(of output: Node) -> Bool {
+        guard gradientIsStale, output.gradient.count >= Node.smallestSharedGradient,
+              output.gradient.shape == value.shape else { return false }
+        gradient = output.gradient
+        gradientIsStale = false
+        sharesGradient = true
+        return true
+    }
+
+    /// Below this many entries a gradient is copied rather than shared.
+    static let smallestSharedGradient = 256
+
+    /// Marks the gradient as the last pass's, at the start of backward; a
+    /// shared buffer is let go of, so that its other holder writes it in place.
+    func startBackward() {
+        gradientIsStale = true
+        if sharesGradient {
+            gradient = Tensor(shape: [0], scalars: [])
+            sharesGradient = false
+        }
+    }
+
+    /// Sets the gradient to zeros of the value's shape.
+    func zeroGradient() {
+        if gradient.count == value.count { gradient.fill(0) } else { gradient = .zeros(value.shape) }
         gradientIsStale = false
     }
 

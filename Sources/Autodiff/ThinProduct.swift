@@ -22,30 +22,49 @@ enum ThinProduct {
                 for j in 0..<n { rowsOfB[r * n + j] = shapeB.transposed ? b[j * shapeB.columns + r] : b[r * n + j] }
             }
             let B = rowsOfB.baseAddress!, C = c.baseAddress!
-            for i in 0..<m {
-                // Entry r of row i of a, or 0 past its k entries.
-                func a_(_ r: Int) -> Double {
-                    r < k ? (shapeA.transposed ? a[r * shapeA.columns + i] : a[i * shapeA.columns + r]) : 0
-                }
-                row(C + i * n, n, B, k, (a_(0), a_(1), a_(2), a_(3)), accumulate)
+            let (b0, b1, b2, b3) = (B, B + n, B + 2 * n, B + 3 * n)
+            // Entry r of row i of a.
+            func s(_ i: Int, _ r: Int) -> Double {
+                shapeA.transposed ? a[r * shapeA.columns + i] : a[i * shapeA.columns + r]
             }
-        }
-    }
-
-    /// One row: y (+)= s₀·B₀ + s₁·B₁ + … over the first `k` rows of B.
-    @inline(__always)
-    private static func row(_ y: UnsafeMutablePointer<Double>, _ n: Int, _ B: UnsafeMutablePointer<Double>,
-                            _ k: Int, _ s: (Double, Double, Double, Double), _ accumulate: Bool) {
-        let (b0, b1, b2, b3) = (B, B + n, B + 2 * n, B + 3 * n)
-        switch (k, accumulate) {
-        case (1, false): for j in 0..<n { y[j] = s.0 * b0[j] }
-        case (1, true): for j in 0..<n { y[j] += s.0 * b0[j] }
-        case (2, false): for j in 0..<n { y[j] = s.0 * b0[j] + s.1 * b1[j] }
-        case (2, true): for j in 0..<n { y[j] += s.0 * b0[j] + s.1 * b1[j] }
-        case (3, false): for j in 0..<n { y[j] = s.0 * b0[j] + s.1 * b1[j] + s.2 * b2[j] }
-        case (3, true): for j in 0..<n { y[j] += s.0 * b0[j] + s.1 * b1[j] + s.2 * b2[j] }
-        case (_, false): for j in 0..<n { y[j] = s.0 * b0[j] + s.1 * b1[j] + s.2 * b2[j] + s.3 * b3[j] }
-        case (_, true): for j in 0..<n { y[j] += s.0 * b0[j] + s.1 * b1[j] + s.2 * b2[j] + s.3 * b3[j] }
+            // Row i of c (+)= s(i, 0)·B₀ + s(i, 1)·B₁ + …, one loop per case so that
+            // nothing but the row's arithmetic is left inside it.
+            switch (k, accumulate) {
+            case (1, false):
+                for i in 0..<m { let y = C + i * n, s0 = s(i, 0); for j in 0..<n { y[j] = s0 * b0[j] } }
+            case (1, true):
+                for i in 0..<m { let y = C + i * n, s0 = s(i, 0); for j in 0..<n { y[j] += s0 * b0[j] } }
+            case (2, false):
+                for i in 0..<m {
+                    let y = C + i * n, (s0, s1) = (s(i, 0), s(i, 1))
+                    for j in 0..<n { y[j] = s0 * b0[j] + s1 * b1[j] }
+                }
+            case (2, true):
+                for i in 0..<m {
+                    let y = C + i * n, (s0, s1) = (s(i, 0), s(i, 1))
+                    for j in 0..<n { y[j] += s0 * b0[j] + s1 * b1[j] }
+                }
+            case (3, false):
+                for i in 0..<m {
+                    let y = C + i * n, (s0, s1, s2) = (s(i, 0), s(i, 1), s(i, 2))
+                    for j in 0..<n { y[j] = s0 * b0[j] + s1 * b1[j] + s2 * b2[j] }
+                }
+            case (3, true):
+                for i in 0..<m {
+                    let y = C + i * n, (s0, s1, s2) = (s(i, 0), s(i, 1), s(i, 2))
+                    for j in 0..<n { y[j] += s0 * b0[j] + s1 * b1[j] + s2 * b2[j] }
+                }
+            case (_, false):
+                for i in 0..<m {
+                    let y = C + i * n, (s0, s1, s2, s3) = (s(i, 0), s(i, 1), s(i, 2), s(i, 3))
+                    for j in 0..<n { y[j] = s0 * b0[j] + s1 * b1[j] + s2 * b2[j] + s3 * b3[j] }
+                }
+            case (_, true):
+                for i in 0..<m {
+                    let y = C + i * n, (s0, s1, s2, s3) = (s(i, 0), s(i, 1), s(i, 2), s(i, 3))
+                    for j in 0..<n { y[j] += s0 * b0[j] + s1 * b1[j] + s2 * b2[j] + s3 * b3[j] }
+                }
+            }
         }
     }
 }

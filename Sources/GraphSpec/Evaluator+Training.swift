@@ -156,7 +156,8 @@ struct Run {
                 } else if batch != nil {
                     for i in data.indices { graph.set(data[i], to: fullData[i]) }
                 }
-                try graph.forward(to: loss, checkingEachNode: false)
+                // Only the loss is read here; the `minimize` runs `forward()` when it is done.
+                try graph.forward(to: loss, checkingEachNode: false, keepingEveryValue: false)
                 if !loss.value.scalar.isFinite { try graph.forward(to: loss) }  // names the node
                 losses.append(loss.value.scalar)
                 if tracksPath { path.append(parameters.flatMap(\.value.scalars)) }

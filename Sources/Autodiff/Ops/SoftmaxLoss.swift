@@ -22,16 +22,19 @@ public final class SoftmaxLoss: Gate {
         try walk.check(labels, name)
         output.cache.resize(to: s.shape)
         var loss = 0.0
-        output.cache.scalars.withUnsafeMutableBufferPointer { p in
-            for row in 0..<walk.rows {
-                let range = row * walk.classes..<(row + 1) * walk.classes
-                let top = s.scalars[range].max() ?? 0
-                var total = 0.0
-                for i in range { p[i] = exp(s.scalars[i] - top); total += p[i] }
-                for i in range { p[i] /= total }
-                // −log p_y, computed from the shifted scores so it stays finite
-                let y = range.lowerBound + Int(labels.scalars[row])
-                loss += log(total) - (s.scalars[y] - top)
+        s.scalars.withUnsafeBufferPointer { scores in
+            output.cache.scalars.withUnsafeMutableBufferPointer { probabilities in
+                for row in 0..<walk.rows {
+                    let s = scores.baseAddress! + row * walk.classes
+                    let p = probabilities.baseAddress! + row * walk.classes
+                    var top = s[0]
+                    for j in 1..<walk.classes where top < s[j] { top = s[j] }
+                    var total = 0.0
+                    for j in 0..<walk.classes { p[j] = exp(s[j] - top); total += p[j] }
+                    for j in 0..<walk.classes { p[j] /= total }
+                    // −log p_y, computed from the shifted scores so it stays finite
+                    loss += log(total) - (s[Int(labels.scalars[row])] - top)
+                }
             }
         }
         output.value.scalars[0] = loss / Double(walk.rows)
@@ -42,11 +45,14 @@ public final class SoftmaxLoss: Gate {
         let (p, labels) = (output.cache, inputs[1].value)
         let walk = ScoredRows(inputs[0].shape)
         let scale = output.gradient.scalars[0] / Double(walk.rows)
-        inputs[0].gradient.scalars.withUnsafeMutableBufferPointer { ds in
-            for row in 0..<walk.rows {
-                let start = row * walk.classes
-                for j in 0..<walk.classes { ds[start + j] += p.scalars[start + j] * scale }
-                ds[start + Int(labels.scalars[row])] -= scale
+        p.scalars.withUnsafeBufferPointer { probabilities in
+            inputs[0].gradient.scalars.withUnsafeMutableBufferPointer { scores in
+                for row in 0..<walk.rows {
+                    let p = probabilities.baseAddress! + row * walk.classes
+                    let ds = scores.baseAddress! + row * walk.classes
+                    for j in 0..<walk.classes { ds[j] += p[j] * scale }
+                    ds[Int(labels.scalars[row])] -= scale
+                }
             }
         }
     }
