@@ -15,7 +15,7 @@ extension Graph {
         precondition(output.graph === self, "backward from a node of another graph")
         try checkSeed(for: output, seed)
         // Gradients are reset lazily: a node's first gradient is written over the
-        // old numbers, and whatever received none is zeroed at the end.
+        // old numbers, and whatever received none is cleared at the end (it reads as zeros).
         for node in nodes where node.needsGradient { node.startBackward() }
         let order = output.needsGradient ? ancestors(of: output) : []
         if output.needsGradient { start(output, from: seed) }
@@ -26,7 +26,7 @@ extension Graph {
             }
             gate.backward(node.inputs, node)
         }
-        for node in nodes where node.gradientIsStale { node.zeroGradient() }
+        for node in nodes where node.gradientIsStale { node.clearGradient() }
         // A NaN or ∞ anywhere flows on to the inputs, so checking them finds it.
         if order.contains(where: { $0.isInput && $0.needsGradient && $0.gradient.firstNonFinite != nil }) {
             throw locateNonFiniteGradient(order, output: output, seed: seed ?? .ones(output.shape))

@@ -65,7 +65,7 @@ public final class Graph {
         precondition(input.isInput && input.graph === self, "only an input of this graph can be set")
         if input.value.shape != value.shape {
             shapesChanged = true
-            input.gradient = .zeros(value.shape)
+            input.clearGradient()
         }
         input.value = value
     }
@@ -171,7 +171,7 @@ public final class Graph {
                 throw AutodiffError(error.kind, error.message, node: node.id)
             }
             node.value.resize(to: shape)
-            node.gradient.resize(to: shape)
+            node.clearGradient()
         }
         shapesChanged = false
     }

@@ -13,8 +13,17 @@ public final class Node {
     public var name: String?
     /// The forward value.
     public internal(set) var value: Tensor
-    /// ∂output/∂(this node) after `backward`; zeros before. It has the value's shape.
-    public internal(set) var gradient: Tensor
+    /// ∂output/∂(this node) after `backward`; zeros before, and for a node no
+    /// gate reached. It has the value's shape.
+    public internal(set) var gradient: Tensor {
+        get { storedGradient.count == value.count && value.count > 0 ? storedGradient : .zeros(value.shape) }
+        _modify { yield &storedGradient }
+        set { storedGradient = newValue }
+    }
+    /// The gradient's buffer: empty until a gate first writes the gradient, and
+    /// again once backward ends without reaching the node (data, a check's
+    /// nodes): such a node's gradient reads as zeros and holds no memory.
+    private var storedGradient = Tensor(shape: [0], scalars: [])
     /// Whether backward computes a gradient for this node; false for data and labels.
     public internal(set) var needsGradient: Bool
     /// True during backward until the first gradient reaches this node: the
@@ -37,7 +46,6 @@ public final class Node {
         self.gate = gate
         self.inputs = inputs
         self.value = value
-        self.gradient = Tensor.zeros(value.shape)
         self.needsGradient = needsGradient
         self.graph = graph
     }
@@ -48,18 +56,18 @@ public final class Node {
     /// (a broadcast input) asks for `zeroed` and always adds.
     @inline(__always)
     func receiveGradient(zeroed: Bool = false, _ body: (UnsafeMutableBufferPointer<Double>, _ add: Bool) -> Void) {
-        if gradientIsStale && (zeroed || gradient.count != value.count) { zeroGradient() }
+        if gradientIsStale && (zeroed || storedGradient.count != value.count) { zeroGradient() }
         let add = !gradientIsStale
         gradientIsStale = false
         sharesGradient = false
-        gradient.scalars.withUnsafeMutableBufferPointer { body($0, add) }
+        storedGradient.scalars.withUnsafeMutableBufferPointer { body($0, add) }
     }
 
     /// The same for a scalar: `gradient` += `amount`, or = on the first contribution.
     @inline(__always)
     func receiveGradient(_ amount: Double) {
-        if gradient.count != value.count { zeroGradient() }
-        if gradientIsStale { gradient.scalars[0] = amount } else { gradient.scalars[0] += amount }
+        if storedGradient.count != value.count { zeroGradient() }
+        if gradientIsStale { storedGradient.scalars[0] = amount } else { storedGradient.scalars[0] += amount }
         gradientIsStale = false
         sharesGradient = false
     }
@@ -73,9 +81,9 @@ public final class Node {
     /// The two nodes then hold one buffer. `Tensor` is copy-on-write, so a
     /// later write to either copies it first and no value is ever wrong.
     func shareGradient(of output: Node) -> Bool {
-        guard gradientIsStale, output.gradient.count >= Node.smallestSharedGradient,
-              output.gradient.shape == value.shape else { return false }
-        gradient = output.gradient
+        guard gradientIsStale, output.storedGradient.count >= Node.smallestSharedGradient,
+              output.storedGradient.shape == value.shape else { return false }
+        storedGradient = output.storedGradient
         gradientIsStale = false
         sharesGradient = true
         return true
@@ -89,15 +97,22 @@ public final class Node {
     func startBackward() {
         gradientIsStale = true
         if sharesGradient {
-            gradient = Tensor(shape: [0], scalars: [])
+            storedGradient = Tensor(shape: [0], scalars: [])
             sharesGradient = false
         }
     }
 
-    /// Sets the gradient to zeros of the value's shape.
+    /// Sets the gradient to zeros of the value's shape, in a buffer a gate can add into.
     func zeroGradient() {
-        if gradient.count == value.count { gradient.fill(0) } else { gradient = .zeros(value.shape) }
+        if storedGradient.count == value.count { storedGradient.fill(0) } else { storedGradient = .zeros(value.shape) }
         gradientIsStale = false
+    }
+
+    /// Sets the gradient to zeros by letting its buffer go: it reads as zeros.
+    func clearGradient() {
+        storedGradient = Tensor(shape: [0], scalars: [])
+        gradientIsStale = false
+        sharesGradient = false
     }
 
     /// True for a node that no gate computes.

@@ -126,16 +126,31 @@ import Testing
         let W = g.input(.randn([2, 10], seed: 2)), b = g.input(.zeros([10]))
         let labels = g.input(Tensor((0..<30).map { Double($0 % 10) }), needsGradient: false)
         _ = try softmaxLoss(relu(matmul(X, W) + b), labels)
+        // Data and labels hold no gradient buffer at all: theirs reads as zeros.
         func addresses() -> [UnsafePointer<Double>?] {
             g.nodes.flatMap { node in
-                [node.value.scalars.withUnsafeBufferPointer(\.baseAddress),
-                 node.gradient.scalars.withUnsafeBufferPointer(\.baseAddress)]
+                [node.value.scalars.withUnsafeBufferPointer(\.baseAddress)]
+                    + (node.needsGradient ? [node.gradient.scalars.withUnsafeBufferPointer(\.baseAddress)] : [])
             }
         }
         try g.backward()
         let before = addresses()
         for _ in 0..<3 { try g.forward(); try g.backward() }
         #expect(addresses() == before)
+        #expect(X.gradient == .zeros([30, 2]) && labels.gradient == .zeros([30]))
+    }
+
+    @Test func aNodeBackwardDidNotReachReadsAsZerosThenAsItsGradientOnceReached() throws {
+        let g = Graph()
+        let x = g.input(Tensor([1, 2, 3]), name: "x"), y = g.input(Tensor([4, 5, 6]), name: "y")
+        let f = try sum(x * x), q = try y * 2, h = try sum(q * x)
+        try g.backward(from: h)
+        #expect(x.gradient == Tensor([8, 10, 12]) && q.gradient == Tensor([1, 2, 3]))
+        try g.backward(from: f)
+        #expect(x.gradient == Tensor([2, 4, 6]))
+        #expect(q.gradient == .zeros([3]) && y.gradient == .zeros([3]))   // off f's path: cleared
+        try g.backward(from: h)
+        #expect(y.gradient == Tensor([2, 4, 6]) && q.gradient == Tensor([1, 2, 3]))
     }
 
     @Test func maxoutOfNothingIsAnErrorNotACrash() {
