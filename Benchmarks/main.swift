@@ -2,6 +2,7 @@
 // line; `Benchmarks/run.py` (`make bench`) runs them beside the peers in
 // Benchmarks/peers/ and prints the table. `spec` and `build [LECTURES]` print
 // the older human-readable figures of the spec language and of course builds.
+import Autodiff
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -17,6 +18,7 @@ let gradbook = Bundle.main.executableURL?.deletingLastPathComponent().appendingP
 do {
     switch arguments.first {
     case let mode? where modes.keys.contains(mode):
+        MatrixProducts.openLibrary()  // loading OpenBLAS is not part of any workload
         try modes[mode]?().print()
     case "prepare" where arguments.count >= 2:
         try Prepare.run(into: URL(fileURLWithPath: arguments[1]), gradbook: gradbook,

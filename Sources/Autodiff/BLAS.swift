@@ -71,6 +71,10 @@ enum BLAS {
 public enum MatrixProducts {
     /// The shared library the products come from, opened by this name on first use.
     public static let library = "libopenblas.so.0"
+
+    /// Opens OpenBLAS now rather than on the first product that needs it: a
+    /// benchmark does so before its clock starts, as a numpy script imports numpy.
+    public static func openLibrary() { _ = OpenBLAS.library }
     /// Products of at least this many multiply–adds (m·n·k) may use more than one thread.
     static let large = 1 << 20
     /// (allowed for large products, last count given to OpenBLAS)
