@@ -15,7 +15,7 @@ extension Graph {
         precondition(output.graph === self, "backward from a node of another graph")
         try checkSeed(for: output, seed)
         // Gradients are reset lazily: a node's first gradient is written over the
-        // old numbers, and whatever received none is cleared at the end (it reads as zeros).
+        // old numbers, and whatever received none is zeroed at the end (once: it keeps its zeros).
         for node in nodes where node.needsGradient { node.startBackward() }
         let order = output.needsGradient ? ancestors(of: output) : []
         if output.needsGradient { start(output, from: seed) }

@@ -63,11 +63,12 @@ public final class Graph {
     /// checks and resizes every node that depends on it.
     public func set(_ input: Node, to value: Tensor) {
         precondition(input.isInput && input.graph === self, "only an input of this graph can be set")
-        if input.value.shape != value.shape {
-            shapesChanged = true
-            input.clearGradient()
-        }
+        let reshaped = input.value.shape != value.shape
         input.value = value
+        if reshaped {
+            shapesChanged = true
+            input.reshapeGradient(zeroed: true)
+        }
     }
 
     /// Recomputes every node's value from the inputs, in order.
@@ -171,7 +172,7 @@ public final class Graph {
                 throw AutodiffError(error.kind, error.message, node: node.id)
             }
             node.value.resize(to: shape)
-            node.clearGradient()
+            node.reshapeGradient(zeroed: false)
         }
         shapesChanged = false
     }

@@ -13,17 +13,8 @@ public final class Node {
     public var name: String?
     /// The forward value.
     public internal(set) var value: Tensor
-    /// ∂output/∂(this node) after `backward`; zeros before, and for a node no
-    /// gate reached. It has the value's shape.
-    public internal(set) var gradient: Tensor {
-        get { storedGradient.count == value.count && value.count > 0 ? storedGradient : .zeros(value.shape) }
-        _modify { yield &storedGradient }
-        set { storedGradient = newValue }
-    }
-    /// The gradient's buffer: empty until a gate first writes the gradient, and
-    /// again once backward ends without reaching the node (data, a check's
-    /// nodes): such a node's gradient reads as zeros and holds no memory.
-    private var storedGradient = Tensor(shape: [0], scalars: [])
+    /// ∂output/∂(this node) after `backward`; zeros before. It has the value's shape.
+    public internal(set) var gradient: Tensor
     /// Whether backward computes a gradient for this node; false for data and labels.
     public internal(set) var needsGradient: Bool
     /// True during backward until the first gradient reaches this node: the
@@ -34,6 +25,10 @@ public final class Node {
     /// (`shareGradient`): the two hold one buffer, and the next backward lets
     /// go of it before the other node writes there, so that write copies nothing.
     private var sharesGradient = false
+    /// True while the gradient holds the zeros `clearGradient` left there: a node
+    /// that backward does not reach (a check's nodes, beside the loss) is then not
+    /// zeroed again on every pass.
+    private var holdsZeros = true
     /// Whether forward may run this node's gate together with the next ones (Graph+Fusion.swift).
     var fusion = Fusion.none
     /// Scratch the gate fills in forward and reads in backward (softmax keeps its probabilities here).
@@ -46,6 +41,7 @@ public final class Node {
         self.gate = gate
         self.inputs = inputs
         self.value = value
+        self.gradient = Tensor.zeros(value.shape)
         self.needsGradient = needsGradient
         self.graph = graph
     }
@@ -56,20 +52,22 @@ public final class Node {
     /// (a broadcast input) asks for `zeroed` and always adds.
     @inline(__always)
     func receiveGradient(zeroed: Bool = false, _ body: (UnsafeMutableBufferPointer<Double>, _ add: Bool) -> Void) {
-        if gradientIsStale && (zeroed || storedGradient.count != value.count) { zeroGradient() }
+        if gradientIsStale && (zeroed || gradient.count != value.count) { zeroGradient() }
         let add = !gradientIsStale
         gradientIsStale = false
         sharesGradient = false
-        storedGradient.scalars.withUnsafeMutableBufferPointer { body($0, add) }
+        holdsZeros = false
+        gradient.scalars.withUnsafeMutableBufferPointer { body($0, add) }
     }
 
     /// The same for a scalar: `gradient` += `amount`, or = on the first contribution.
     @inline(__always)
     func receiveGradient(_ amount: Double) {
-        if storedGradient.count != value.count { zeroGradient() }
-        if gradientIsStale { storedGradient.scalars[0] = amount } else { storedGradient.scalars[0] += amount }
+        if gradient.count != value.count { zeroGradient() }
+        if gradientIsStale { gradient.scalars[0] = amount } else { gradient.scalars[0] += amount }
         gradientIsStale = false
         sharesGradient = false
+        holdsZeros = false
     }
 
     /// Takes the gradient of `output` itself as this node's gradient, without
@@ -81,11 +79,12 @@ public final class Node {
     /// The two nodes then hold one buffer. `Tensor` is copy-on-write, so a
     /// later write to either copies it first and no value is ever wrong.
     func shareGradient(of output: Node) -> Bool {
-        guard gradientIsStale, output.storedGradient.count >= Node.smallestSharedGradient,
-              output.storedGradient.shape == value.shape else { return false }
-        storedGradient = output.storedGradient
+        guard gradientIsStale, output.gradient.count >= Node.smallestSharedGradient,
+              output.gradient.shape == value.shape else { return false }
+        gradient = output.gradient
         gradientIsStale = false
         sharesGradient = true
+        holdsZeros = false
         return true
     }
 
@@ -97,22 +96,32 @@ public final class Node {
     func startBackward() {
         gradientIsStale = true
         if sharesGradient {
-            storedGradient = Tensor(shape: [0], scalars: [])
+            gradient = Tensor(shape: [0], scalars: [])
             sharesGradient = false
+            holdsZeros = false
         }
     }
 
-    /// Sets the gradient to zeros of the value's shape, in a buffer a gate can add into.
+    /// Sets the gradient to zeros of the value's shape, for a gate to add into.
     func zeroGradient() {
-        if storedGradient.count == value.count { storedGradient.fill(0) } else { storedGradient = .zeros(value.shape) }
+        if gradient.count == value.count { gradient.fill(0) } else { gradient = .zeros(value.shape) }
         gradientIsStale = false
+        holdsZeros = false  // the gate that asked writes there next
     }
 
-    /// Sets the gradient to zeros by letting its buffer go: it reads as zeros.
+    /// Sets the gradient to zeros at the end of a backward that did not reach the
+    /// node; nothing to do when it still holds the zeros of the last time.
     func clearGradient() {
-        storedGradient = Tensor(shape: [0], scalars: [])
+        if !holdsZeros || gradient.count != value.count { zeroGradient() }
         gradientIsStale = false
-        sharesGradient = false
+        holdsZeros = true
+    }
+
+    /// Gives the gradient the value's new shape: zeros, or, not `zeroed`, the
+    /// old buffer when its size fits, for the next backward to write over.
+    func reshapeGradient(zeroed: Bool) {
+        if zeroed { gradient = .zeros(value.shape) } else { gradient.resize(to: value.shape) }
+        holdsZeros = zeroed
     }
 
     /// True for a node that no gate computes.
