@@ -17,14 +17,6 @@ struct OutputFolder {
         let reason: String
     }
 
-    /// Writes every file that changed (temp file + rename), and KaTeX's files;
-    /// nothing at all when a page would land on one of the `lectures` (`--output lectures`).
-    func write(_ files: [OutputFile], sparing lectures: [String] = []) throws {
-        if let refusal = refusal(files: files.map(\.path), sparing: Self.identify(lectures)) { throw refusal }
-        try writeFiles(files)
-        try copyKaTeX()
-    }
-
     /// `lectures` by the real path of each (links followed), as `refusal` takes them.
     static func identify(_ lectures: [String]) -> [String: String] {
         Dictionary(lectures.map { (realPath(URL(fileURLWithPath: $0)), $0) }) { first, _ in first }
@@ -107,11 +99,6 @@ struct OutputFolder {
             path = (path as NSString).deletingLastPathComponent
         }
         return nil
-    }
-
-    /// What differs from `files`: `stale:`, `missing:` and `extra:` lines, sorted (KaTeX's copy is not compared).
-    func differences(from files: [OutputFile]) -> [String] {
-        (staleOrMissing(files) + extras(besides: Set(files.map(\.path)))).sorted()
     }
 
     /// `stale:` and `missing:` lines for those of `files` that differ from the folder's.
