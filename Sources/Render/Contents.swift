@@ -12,10 +12,7 @@ public struct ContentsRow: Equatable, Sendable, Codable {
     public let checks: Int, passed: Int
 
     /// The row of a lecture that was run.
-    public init(_ result: LectureResult) {
-        let (total, passed) = result.checkCounts
-        (slug, title, examples, checks, self.passed) = (result.lecture.slug, result.lecture.title, result.examples.count, total, passed)
-    }
+    public init(_ result: LectureResult) { self.init(LectureSummary(result)) }
 
     /// The row of a lecture that was run, from its summary.
     public init(_ summary: LectureSummary) {

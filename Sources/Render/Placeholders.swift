@@ -1,5 +1,3 @@
-import Glibc
-
 /// Words that stand in for markup while cmark reads a lecture (math, folded answers),
 /// put back afterwards in one pass over the page's bytes. A page holds every
 /// example's SVG and plots, hundreds of kilobytes, so a search per placeholder —
@@ -14,7 +12,7 @@ enum Placeholders {
         let restored: String? = text.withUTF8 { bytes in
             var out: [UInt8] = []
             var i = 0, copied = 0
-            while let at = next(prefix[0], in: bytes, from: i) {
+            while let at = prefix.withUnsafeBufferPointer({ String.find($0, in: bytes, from: i) }) {
                 i = at
                 guard let (number, end) = match(bytes, at: i, prefix, suffix), let markup = replacement(number) else {
                     i += 1
@@ -30,14 +28,6 @@ enum Placeholders {
             return String(decoding: out, as: UTF8.self)
         }
         return restored ?? text
-    }
-
-    /// Where `byte` next occurs at or after `start` (memchr: the page's bytes are not looked at one by one).
-    private static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), bytes.count - start) else {
-            return nil
-        }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The number of the placeholder starting at byte `i` (nil when it has none), and the byte after it.

@@ -24,7 +24,7 @@ struct Check: ParsableCommand {
         let started = Date()
         let (lectures, loadErrors) = Course.load(self.lectures, limits: limits.limits)
         let json = self.json
-        let ran = Session.run(lectures, quiet: json) { json ? LectureReport($0) : nil }
+        let ran = Session.run(lectures, quiet: json) { result, _ in json ? LectureReport(result) : nil }
         if json { print(try Terminal.json(ran.compactMap(\.kept))) }
         let code = Session.finish(ran.map(\.summary), loadErrors, since: started, verb: "checked")
         if code != .success { throw code }

@@ -63,12 +63,12 @@ struct IncrementalBuild: Sendable {
     /// nothing is drawn. A lecture run afresh without a diagnostic is kept in the cache.
     func run(quiet: Bool = false, pages: (@Sendable ([OutputFile]) -> Void)?) -> Outcome {
         if let pages { _ = lectures.compactMap { cached[$0.slug]?.files }.concurrentMap(pages) }
-        let ran = Session.run(found.filter { cached[$0.slug] == nil }, quiet: quiet) { result in
-            let row = ContentsRow(result)
+        let ran = Session.run(found.filter { cached[$0.slug] == nil }, quiet: quiet) { result, summary in
+            let row = ContentsRow(summary)
             guard let pages, let around = neighbours[result.lecture.slug] else { return row }
             let files = Book.pages(of: result, neighbours: around, unsafeHTML: unsafeHTML)
             pages(files)
-            if let cache, let key = keys[result.lecture.slug], result.diagnostics.isEmpty { cache.store(key, files: files, row: row) }
+            if let cache, let key = keys[result.lecture.slug], summary.diagnostics.isEmpty { cache.store(key, files: files, row: row) }
             return row
         }
         let rows = Dictionary(uniqueKeysWithValues: ran.map { ($0.summary.lecture.slug, $0.kept) })

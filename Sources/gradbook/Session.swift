@@ -10,14 +10,15 @@ import Workbook
 enum Session {
     /// Runs `lectures`, showing progress on a terminal and a line per lecture otherwise.
     /// Each lecture's result goes to `each` as soon as its examples are done, on the
-    /// core that ran them, and is let go after: what `each` keeps, and the lecture's
-    /// summary, are all that is left, in the lectures' order.
+    /// core that ran them (with its summary), and is let go after: what `each` keeps,
+    /// and the lecture's summary, are all that is left, in the lectures' order.
     static func run<Kept>(_ lectures: [Lecture], quiet: Bool = false,
-                          each: @Sendable @escaping (LectureResult) -> Kept) -> [(summary: LectureSummary, kept: Kept)] {
+                          each: @Sendable @escaping (LectureResult, LectureSummary) -> Kept) -> [(summary: LectureSummary, kept: Kept)] {
         let ran = Course.run(lectures) { result, done in
-            let kept = each(result)
+            let summary = LectureSummary(result)
+            let kept = each(result, summary)
             if !quiet, Terminal.isInteractive { Terminal.progress("running lectures: \(done)/\(lectures.count)") }
-            return (summary: LectureSummary(result), kept: kept)
+            return (summary: summary, kept: kept)
         }
         if !quiet, Terminal.isInteractive { Terminal.progress(nil) }
         if !quiet, !Terminal.isInteractive {
