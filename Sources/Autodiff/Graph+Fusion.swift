@@ -8,8 +8,10 @@ enum Fusion { case none, addThenReLU, layer }
 /// whole output (300×100 entries in the case study) and the ReLU gate then
 /// reads all of it back, when the first rows have left the fastest cache.
 /// Together, one block (a row) at a time, the ReLU reads each entry the moment
-/// the add gate has written it. Both nodes still get their values, from the
-/// gates' own `forward(a, b)` and `forward(x)`.
+/// the add gate has computed it, both from the gates' own `forward(a, b)` and
+/// `forward(x)`. The sum's value is written too, except in a training step
+/// when the ReLU is its only reader: the ReLU's backward reads its own output
+/// alone (`ReLU.local`), so no one would read it.
 extension Graph {
     /// Marks, as a ReLU node is made right after the add gate it reads (and
     /// that right after a matrix product it reads), the nodes that forward may
@@ -26,16 +28,22 @@ extension Graph {
 
     /// Computes `node` and `next` together when `next` is the ReLU of `node`
     /// and `node` adds two tensors (one of them perhaps a bias, repeated over
-    /// the rows); false, having computed nothing, otherwise.
-    func runFused(_ node: Node, _ next: Node) -> Bool {
+    /// the rows); false, having computed nothing, otherwise. `keepingSum`
+    /// false lets the sum's value go stale when the ReLU is its only reader.
+    func runFused(_ node: Node, _ next: Node, keepingSum: Bool) -> Bool {
         guard node.value.count > 1, next.inputs.count == 1, next.inputs[0] === node,
               let add = node.gate as? Add, let relu = next.gate as? ReLU else { return false }
-        return forward(add, then: relu, node, next)
+        if keepingSum || consumerCounts[node.id] > 1 {
+            return forward(add, then: relu, node, next, keepingInner: true)
+        }
+        return forward(add, then: relu, node, next, keepingInner: false)
     }
 
     /// inner = f(a, b) and outer = g(inner), block by block; false when the
     /// inputs do not broadcast as whole blocks (`Blocks`).
-    private func forward<B: BinaryGate, U: UnaryGate>(_ f: B, then g: U, _ inner: Node, _ outer: Node) -> Bool {
+    @inline(__always)
+    private func forward<B: BinaryGate, U: UnaryGate>(_ f: B, then g: U, _ inner: Node, _ outer: Node,
+                                                      keepingInner: Bool) -> Bool {
         let a = inner.inputs[0].value, b = inner.inputs[1].value
         guard let blocks = Blocks(a.shape, b.shape, inner.value.shape) else { return false }
         inner.value.scalars.withUnsafeMutableBufferPointer { innerValue in
@@ -46,8 +54,9 @@ extension Graph {
                         blocks.forEachBlock { start, startA, startB in
                             let (y, z, a, b) = (y + start, z + start, a + startA, b + startB)
                             for j in 0..<blocks.width {
-                                y[j] = f.forward(a[j], b[j])
-                                z[j] = g.forward(y[j])
+                                let sum = f.forward(a[j], b[j])
+                                if keepingInner { y[j] = sum }
+                                z[j] = g.forward(sum)
                             }
                         }
                     }
@@ -63,14 +72,14 @@ extension Graph {
 /// `ThinProduct`, whose arithmetic this repeats). Each entry of X·W is
 /// computed and, at once, the entry of the sum and of the ReLU, from the
 /// gates' own `forward` functions. In a training step, where no one reads X·W
-/// but the add gate, X·W's value is not even written: a pass of writes over
-/// the layer saved.
+/// but the add gate nor the sum but the ReLU, neither value is written: two
+/// passes of writes over the layer saved.
 extension Graph {
     /// Computes `product`, `sum` and `relu` together when they are X·W, X·W + b
     /// (b a row, repeated over the rows) and relu(X·W + b); false, having
-    /// computed nothing, otherwise. `keepingProduct` false lets X·W's value
-    /// go stale when the add gate is its only reader.
-    func runLayer(_ product: Node, _ sum: Node, _ relu: Node, keepingProduct: Bool) -> Bool {
+    /// computed nothing, otherwise. `keepingValues` false lets X·W's value and
+    /// the sum's go stale when the add gate and the ReLU are their only readers.
+    func runLayer(_ product: Node, _ sum: Node, _ relu: Node, keepingValues: Bool) -> Bool {
         guard product.value.count > 1, relu.inputs.count == 1, relu.inputs[0] === sum, sum.inputs.count == 2,
               product.gate is MatrixProduct, let add = sum.gate as? Add, let g = relu.gate as? ReLU else { return false }
         let (X, W) = (product.inputs[0].value, product.inputs[1].value)
@@ -79,7 +88,7 @@ extension Graph {
         let side = sum.inputs[0] === product ? 0 : 1, bias = sum.inputs[1 - side]
         guard sum.inputs[side] === product, bias !== product, bias.value.count == n,
               Blocks(sum.inputs[0].shape, sum.inputs[1].shape, sum.shape)?.width == n else { return false }
-        let keep = keepingProduct || consumerCounts[product.id] > 1
+        let keep = keepingValues || consumerCounts[product.id] > 1 || consumerCounts[sum.id] > 1
         X.scalars.withUnsafeBufferPointer { x in
             W.scalars.withUnsafeBufferPointer { w in
                 bias.value.scalars.withUnsafeBufferPointer { b in
@@ -95,9 +104,9 @@ extension Graph {
                                         let (s, p, y, z) = (x + i * k, p + i * n, y + i * n, z + i * n)
                                         for j in 0..<n {
                                             let xw = entry(s, j)
-                                            if keep { p[j] = xw }
-                                            y[j] = side == 0 ? add.forward(xw, b[j]) : add.forward(b[j], xw)
-                                            z[j] = g.forward(y[j])
+                                            let sum = side == 0 ? add.forward(xw, b[j]) : add.forward(b[j], xw)
+                                            if keep { p[j] = xw; y[j] = sum }
+                                            z[j] = g.forward(sum)
                                         }
                                     }
                                 }

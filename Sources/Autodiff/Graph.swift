@@ -87,10 +87,11 @@ public final class Graph {
     /// the checks to name the node where a non-finite value first appears.
     ///
     /// With `keepingEveryValue` off as well, a value that no one will read may
-    /// be left as it was: the product X·W inside relu(X·W + b), when only the
-    /// add gate reads it (backward does not), is then computed entry by entry
-    /// and added to b at once, never written (Graph+Fusion.swift). A training
-    /// step reads the loss alone; `forward()` afterwards writes every value again.
+    /// be left as it was: inside relu(X·W + b), the product X·W when only the
+    /// add gate reads it, and the sum when only the ReLU does (backward reads
+    /// neither), are computed entry by entry and never written
+    /// (Graph+Fusion.swift). A training step reads the loss alone; `forward()`
+    /// afterwards writes every value again.
     public func forward(to output: Node, changed input: Node? = nil, checkingEachNode: Bool = true,
                         keepingEveryValue: Bool = true) throws(AutodiffError) {
         if shapesChanged { try reshape() }
@@ -126,10 +127,10 @@ public final class Graph {
             if node.isInput {
                 try checkFinite(node)
             } else if node.fusion == .layer, index + 2 < order.count,
-                      runLayer(node, order[index + 1], order[index + 2], keepingProduct: keepingEveryValue) {
+                      runLayer(node, order[index + 1], order[index + 2], keepingValues: keepingEveryValue) {
                 index += 2
                 if checked { try check(node); try check(order[index - 1]); try check(order[index]) }
-            } else if node.fusion == .addThenReLU, index + 1 < order.count, runFused(node, order[index + 1]) {
+            } else if node.fusion == .addThenReLU, index + 1 < order.count, runFused(node, order[index + 1], keepingSum: keepingEveryValue) {
                 index += 1
                 if checked { try check(node); try check(order[index]) }
             } else {

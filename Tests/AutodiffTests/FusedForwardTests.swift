@@ -35,6 +35,28 @@ import Testing
         }
     }
 
+    /// In a training step the sum, read by the ReLU alone, is not written;
+    /// the ReLU and the gradients are those of the gates one after the other.
+    @Test(arguments: [false, true]) func aTrainingStepNeedNotWriteTheSum(_ sumIsReadTwice: Bool) throws {
+        let g = Graph()
+        let a = g.input(.randn([30, 20], seed: 1)), b = g.input(.randn([20], seed: 2))
+        let sum = try a + b
+        let hidden = try relu(sum)
+        let loss = try sumIsReadTwice ? Autodiff.sum(hidden * hidden) + Autodiff.sum(sum) : Autodiff.sum(hidden * hidden)
+        let expected = (sum.value, hidden.value)
+        try g.backward(from: loss)
+        let gradients = [a.gradient, b.gradient]
+        g.set(b, to: .zeros([20]))
+        try g.forward(to: loss)
+        let sumAtZero = sum.value
+        g.set(b, to: .randn([20], seed: 2))
+        try g.forward(to: loss, checkingEachNode: false, keepingEveryValue: false)
+        #expect(hidden.value == expected.1)
+        #expect(sum.value == (sumIsReadTwice ? expected.0 : sumAtZero))
+        try g.backward(from: loss)
+        #expect([a.gradient, b.gradient] == gradients)
+    }
+
     @Test func aNonFiniteSumIsStillReportedAtTheAddGate() throws {
         let g = Graph()
         let a = g.input(.zeros([4, 3])), b = g.input(Tensor([1, 2, 3]))
@@ -88,23 +110,26 @@ import Testing
         #expect(expected[2].scalars.contains(0) || expected[2].count < 8)  // the ReLU did cut something
     }
 
-    /// A training step need not write X·W, which only the add gate reads; the
-    /// sum, the ReLU and every gradient come out the same, and `forward()` writes X·W again.
-    @Test func aTrainingStepNeedNotWriteTheProduct() throws {
+    /// A training step need not write X·W, which only the add gate reads, nor
+    /// the sum, which only the ReLU reads (its backward reads its output); the
+    /// ReLU and every gradient come out the same, and `forward()` writes both again.
+    @Test func aTrainingStepNeedNotWriteTheProductNorTheSum() throws {
         let layer = try Layer(rows: 40, inner: 2, columns: 30, bias: [30], productFirst: true)
         let expected = [layer.product.value, layer.sum.value, layer.hidden.value]
         try layer.g.backward(from: layer.loss)
         let gradients = [layer.W.gradient, layer.b.gradient]
         layer.g.set(layer.X, to: .zeros([40, 2]))
         try layer.g.forward(to: layer.loss)
+        let sumAtZero = layer.sum.value
         layer.g.set(layer.X, to: .randn([40, 2], seed: 1))
         try layer.g.forward(to: layer.loss, checkingEachNode: false, keepingEveryValue: false)
-        #expect([layer.sum.value, layer.hidden.value] == Array(expected[1...]))
+        #expect(layer.hidden.value == expected[2])
         #expect(layer.product.value == .zeros([40, 30]))  // still X = 0's
+        #expect(layer.sum.value == sumAtZero && sumAtZero != expected[1])
         try layer.g.backward(from: layer.loss)
         #expect([layer.W.gradient, layer.b.gradient] == gradients)
         try layer.g.forward()
-        #expect(layer.product.value == expected[0])
+        #expect([layer.product.value, layer.sum.value] == Array(expected[..<2]))
     }
 
     /// X·W read by a second gate is written even so.
