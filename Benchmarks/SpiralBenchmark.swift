@@ -51,7 +51,7 @@ enum SpiralCaseStudy {
             for _ in 0..<steps {
                 try g.forward(to: loss, checkingEachNode: false, keepingEveryValue: false)
                 if !loss.value.scalar.isFinite { try g.forward(to: loss) }  // names the node
-                try g.backward(from: loss)
+                try g.backward(from: loss, keepingEveryGradient: false)
                 descent.step(parameters)
             }
         }

@@ -8,7 +8,13 @@ extension Graph {
     /// branches. Every call starts again from zero (a node's first gradient is
     /// written over the last call's numbers), so calling backward twice gives
     /// the same gradients, not doubled ones.
-    public func backward(from output: Node? = nil, seed: Tensor? = nil) throws(AutodiffError) {
+    ///
+    /// With `keepingEveryGradient` off (a training step reads the parameters'
+    /// gradients alone), a matrix product may run its backward and that of the
+    /// ReLU before it as one sweep, leaving the gradient between them as it
+    /// was (Graph+FusedBackward.swift).
+    public func backward(from output: Node? = nil, seed: Tensor? = nil,
+                         keepingEveryGradient: Bool = true) throws(AutodiffError) {
         guard let output = output ?? self.output else {
             throw AutodiffError(.usage, "an empty graph has nothing to backpropagate")
         }
@@ -19,8 +25,14 @@ extension Graph {
         for node in nodes where node.needsGradient { node.startBackward() }
         let order = output.needsGradient ? ancestors(of: output) : []
         if output.needsGradient { start(output, from: seed) }
+        var fused = false  // whether the gate before ran this one's backward too
         for node in order.reversed() {
+            guard !fused else { fused = false; continue }
             guard let gate = node.gate else { continue }
+            if !keepingEveryGradient, backwardThroughReLU(node) {
+                fused = true
+                continue
+            }
             if !gate.writesFirstGradient {
                 for input in node.inputs where input.gradientIsStale { input.zeroGradient() }
             }

@@ -117,6 +117,14 @@ public final class Node {
         holdsZeros = true
     }
 
+    /// Ends a backward that went through the node without writing its gradient
+    /// (a training step's, Graph+FusedBackward.swift): the buffer keeps its old
+    /// numbers, and the next backward writes its first gradient over them.
+    func leaveGradient() {
+        gradientIsStale = false
+        holdsZeros = false
+    }
+
     /// Gives the gradient the value's new shape: zeros, or, not `zeroed`, the
     /// old buffer when its size fits, for the next backward to write over.
     func reshapeGradient(zeroed: Bool) {

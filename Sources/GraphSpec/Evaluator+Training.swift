@@ -162,7 +162,7 @@ struct Run {
                 losses.append(loss.value.scalar)
                 if tracksPath { path.append(parameters.flatMap(\.value.scalars)) }
                 guard step < steps else { break }
-                try graph.backward(from: loss)
+                try graph.backward(from: loss, keepingEveryGradient: false)
                 optimizer.step(parameters)
             } catch {
                 throw Failure(step: step, underlying: error)

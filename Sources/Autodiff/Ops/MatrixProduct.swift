@@ -34,18 +34,27 @@ public final class MatrixProduct: Gate {
     }
 
     public func backward(_ inputs: [Node], _ output: Node) {
-        let (a, b, upstream) = (inputs[0].value, inputs[1].value, output.gradient)
-        let (opA, opB) = operands(a.shape, b.shape)
-        let opG = BLAS.Operand(rows: opA.rows, columns: opB.columns)
-        if inputs[0].needsGradient {  // ∂L/∂A = G·Bᵀ
-            inputs[0].receiveGradient { dA, add in
-                BLAS.multiply(upstream.scalars, opG, b.scalars, opB.t, into: dA, accumulate: add)
-            }
+        if inputs[0].needsGradient { backwardA(inputs, output) }
+        if inputs[1].needsGradient { backwardB(inputs, output) }
+    }
+
+    /// ∂L/∂A = G·Bᵀ
+    func backwardA(_ inputs: [Node], _ output: Node) {
+        let (b, upstream) = (inputs[1].value, output.gradient)
+        let (opA, opB) = operands(inputs[0].shape, b.shape)
+        inputs[0].receiveGradient { dA, add in
+            BLAS.multiply(upstream.scalars, BLAS.Operand(rows: opA.rows, columns: opB.columns), b.scalars, opB.t,
+                          into: dA, accumulate: add)
         }
-        if inputs[1].needsGradient {  // ∂L/∂B = Aᵀ·G
-            inputs[1].receiveGradient { dB, add in
-                BLAS.multiply(a.scalars, opA.t, upstream.scalars, opG, into: dB, accumulate: add)
-            }
+    }
+
+    /// ∂L/∂B = Aᵀ·G
+    func backwardB(_ inputs: [Node], _ output: Node) {
+        let (a, upstream) = (inputs[0].value, output.gradient)
+        let (opA, opB) = operands(a.shape, inputs[1].shape)
+        inputs[1].receiveGradient { dB, add in
+            BLAS.multiply(a.scalars, opA.t, upstream.scalars, BLAS.Operand(rows: opA.rows, columns: opB.columns),
+                          into: dB, accumulate: add)
         }
     }
 

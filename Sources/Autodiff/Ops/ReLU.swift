@@ -9,5 +9,6 @@ public final class ReLU: UnaryGate {
     public init() {}
 
     public func forward(_ x: Double) -> Double { x > 0 ? x : 0 }
-    public func local(_ x: Double, _ y: Double) -> Double { y > 0 ? 1 : 0 }
+    public func local(_ x: Double, _ y: Double) -> Double { local(output: y) }
+    func local(output y: Double) -> Double { y > 0 ? 1 : 0 }
 }
