@@ -37,6 +37,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "Diagnostics"),
         .target(name: "GraphSpec", dependencies: ["Autodiff", "Diagnostics"]),
         .target(name: "Workbook", dependencies: ["CCmark", "GraphSpec", "Diagnostics", "Autodiff"]),
@@ -44,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "gradbook",
             dependencies: [
-                "GraphSpec", "Diagnostics", "Autodiff", "Workbook", "Render", "CZlib",
+                "GraphSpec", "Diagnostics", "Autodiff", "Workbook", "Render", "CZlib", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]

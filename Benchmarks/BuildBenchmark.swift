@@ -1,7 +1,8 @@
 import Foundation
 
 /// `gradbook-bench build`: the wall time of `gradbook build` as a cold process
-/// (the release binary next to this one, a fresh output folder every run), for
+/// (the release binary next to this one, a fresh output folder every run, the
+/// build cache off: a cached build is W4-touch's, not this), for
 /// the repository's lectures, for 1, 50 and 200 copies of them, and for a
 /// synthetic course of ten lectures with training runs; beside each, the CPU
 /// the child used over its wall time (2.00 = both cores busy), the time of
@@ -34,7 +35,7 @@ func benchmarkBuild(lectures: String? = nil) throws {
         let output = { (run: Int) in scratch.appendingPathComponent("bench-output/\(index)/\(run)").path }
         let build: Child.Timing, check: Child.Timing, floor: Child.Timing?
         do {
-            build = try Child.median(runs: runs) { [gradbook, "build", workload.folder, "--output", output($0)] }
+            build = try Child.median(runs: runs) { [gradbook, "build", workload.folder, "--output", output($0), "--no-cache"] }
             check = try Child.median(runs: runs) { _ in [gradbook, "check", workload.folder] }
             floor = try cmark.map { tool in try Child.median(runs: runs) { _ in [tool] + workload.files } }
         } catch {
@@ -46,7 +47,7 @@ func benchmarkBuild(lectures: String? = nil) throws {
         if workload.copies == 200 {
             // OpenBLAS's idle worker spins in sched_yield for ~0.1 s after start: CPU that is not gradbook's work.
             let quiet = try Child.median(runs: runs, environment: ["OPENBLAS_NUM_THREADS=1"]) {
-                [gradbook, "build", workload.folder, "--output", output(100 + $0)]
+                [gradbook, "build", workload.folder, "--output", output(100 + $0), "--no-cache"]
             }
             print("  the same, OPENBLAS_NUM_THREADS=1           \(Workload.figures(quiet)) (no idle BLAS thread)")
         }

@@ -13,6 +13,7 @@ struct Gradbook: ParsableCommand {
     /// Parses and runs a subcommand as ArgumentParser's own `main` does, except
     /// that a usage mistake exits 2 (DESIGN.md's contract) instead of `EX_USAGE` (64).
     static func main() {
+        MemoryReuse.enable()
         do {
             var command = try parseAsRoot()
             try command.run()

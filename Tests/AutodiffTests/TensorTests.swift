@@ -29,4 +29,22 @@ import Testing
         #expect(t.index(ofFlat: 4) == [1, 1])
         #expect(t.flatIndex([1, 1]) == 4)
     }
+
+    /// Lengths around the eight entries `extremes` reads at a time, and the
+    /// smallest and largest entry placed first, last and in the middle.
+    @Test(arguments: [2, 7, 8, 9, 64, 1001])
+    func extremesAreTheSmallestAndLargestEntry(_ count: Int) {
+        var t = Tensor.randn([count], seed: UInt64(count))
+        for spot in Set([0, count / 2, count - 1]) {
+            var u = t
+            u.scalars[spot] = -50
+            u.scalars[(spot + 1) % count] = 40
+            #expect(u.extremes?.min == -50 && u.extremes?.max == 40)
+        }
+        t.scalars[count - 1] = .infinity
+        #expect(t.extremes?.max == .infinity)
+        #expect(t.extremes?.min == t.scalars.min())
+        #expect(Tensor(3).extremes?.min == 3 && Tensor(3).extremes?.max == 3)
+        #expect(Tensor(shape: [0], scalars: []).extremes == nil)
+    }
 }
