@@ -33,30 +33,39 @@ struct Pictures {
     }
 
     /// The class the trained model predicts over the plane around the data X, with the data.
+    ///
+    /// The grid's points go through the graph as many rows at a time as X has
+    /// (the last batch padded): every node keeps its shape, so no buffer is
+    /// made anew — as one batch of 3,600 rows, each picture had made and zeroed
+    /// every value and gradient of the graph at twelve times its size, and
+    /// again to put the data back (a twentieth of building the course went to it).
     func boundary(_ X: Node, _ labels: Node) -> Boundary? {
-        guard let scores = scoresNode(labels) else { return nil }
-        let data = X.value
-        let xs = Pictures.span((0..<data.shape[0]).map { data[$0, 0] }, resolution: 60)
-        let ys = Pictures.span((0..<data.shape[0]).map { data[$0, 1] }, resolution: 60)
-        let grid = Tensor(shape: [xs.count * ys.count, 2], scalars: ys.flatMap { y in xs.flatMap { [$0, y] } })
-        let savedLabels = labels.value
+        let data = X.value, rows = data.shape[0]
+        guard let scores = scoresNode(labels), rows > 0 else { return nil }
+        let xs = Pictures.span((0..<rows).map { data[$0, 0] }, resolution: 60)
+        let ys = Pictures.span((0..<rows).map { data[$0, 1] }, resolution: 60)
+        let grid = ys.flatMap { y in xs.flatMap { [$0, y] } }
         defer {
             graph.set(X, to: data)
-            graph.set(labels, to: savedLabels)
             _ = try? graph.forward()
         }
-        graph.set(X, to: grid)
-        graph.set(labels, to: .zeros([grid.shape[0]]))
-        guard (try? graph.forward(to: scores)) != nil else { return nil }
-        let classes = scores.value.shape.last ?? 1
-        let predicted = (0..<grid.shape[0]).map { row in
-            let start = row * classes
-            let slice = scores.value.scalars[start..<start + classes]
-            return slice.indices.max { slice[$0] < slice[$1] || (slice[$0] == slice[$1] && $0 > $1) }! - start
+        var predicted: [Int] = []
+        for first in stride(from: 0, to: grid.count / 2, by: rows) {
+            let batch = grid[(2 * first)...].prefix(2 * rows)
+            graph.set(X, to: Tensor(shape: [rows, 2], scalars: Array(batch) + Array(repeating: 0, count: 2 * rows - batch.count)))
+            guard (try? graph.forward(to: scores)) != nil else { return nil }
+            predicted += (0..<batch.count / 2).map { Self.top(scores.value.scalars, row: $0, classes: scores.value.shape.last ?? 1) }
         }
         return Boundary(xs: xs, ys: ys, classes: (0..<ys.count).map { Array(predicted[$0 * xs.count..<($0 + 1) * xs.count]) },
-                        points: (0..<data.shape[0]).map { [data[$0, 0], data[$0, 1]] },
-                        labels: savedLabels.scalars.map { Int($0) })
+                        points: (0..<rows).map { [data[$0, 0], data[$0, 1]] },
+                        labels: labels.value.scalars.map { Int($0) })
+    }
+
+    /// The class with the highest score in a row of scores (the first of equal ones).
+    private static func top(_ scores: [Double], row: Int, classes: Int) -> Int {
+        let start = row * classes
+        let slice = scores[start..<start + classes]
+        return slice.indices.max { slice[$0] < slice[$1] || (slice[$0] == slice[$1] && $0 > $1) }! - start
     }
 
     /// The scores the loss reads with these labels.
