@@ -75,8 +75,25 @@ import Testing
             """
         let boundary = try #require(try Self.figures(text).first { $0.fileName == "linear-boundary-1.svg" })
         let root = try Self.xml(boundary.svg)
-        #expect(Self.elements(root, "rect").count > 60 * 60)        // a cell per grid point, plus the frame
-        #expect(Self.elements(root, "circle").count + Self.elements(root, "rect").count >= 60 * 60 + 20)
+        // A rectangle per run of one class along each of the 60 rows of cells: in every
+        // row the runs follow each other with no gap (each overlaps the next by 0.3) from
+        // the first cell's left edge to the last cell's right edge.
+        let regions = Self.elements(root, "rect").filter { Palette.regionFills.contains(Self.attribute($0, "fill") ?? "") }
+        let rows = Dictionary(grouping: regions) { Self.attribute($0, "y") ?? "" }
+        #expect(rows.count == 60 && regions.count < 60 * 60)
+        let spans = rows.values.map { row in
+            row.map { (x: Double(Self.attribute($0, "x")!)!, width: Double(Self.attribute($0, "width")!)!) }.sorted { $0.x < $1.x }
+        }
+        #expect(spans.allSatisfy { row in zip(row, row.dropFirst()).allSatisfy { abs($0.x + $0.width - 0.3 - $1.x) < 0.02 } })
+        let (lefts, rights) = (spans.map { $0.first!.x }, spans.map { $0.last!.x + $0.last!.width })
+        #expect(lefts.max()! - lefts.min()! < 0.02 && rights.max()! - rights.min()! < 0.02)
+        #expect(Self.elements(root, "circle").count + Self.elements(root, "rect").count >= regions.count + 20)
+    }
+
+    @Test func aRowOfCellsIsDrawnAsItsRunsOfOneClass() {
+        #expect(BoundaryPlot.runs([0, 0, 1, 1, 1, 0, 2]).map { [$0.first, $0.last, $0.class] }
+            == [[0, 1, 0], [2, 4, 1], [5, 5, 0], [6, 6, 2]])
+        #expect(BoundaryPlot.runs([]).isEmpty)
     }
 
     @Test func showPlotDrawsAValueAgainstAnother() throws {
