@@ -12,6 +12,8 @@ public final class Graph {
     /// How many gates read each node, by id.
     private(set) var consumerCounts: [Int] = []
     private var shapesChanged = false
+    /// Zeros of each large size, shared by the gradients no gate has written yet.
+    private var unwrittenGradients: [Int: [Double]] = [:]
 
     /// An empty graph.
     public init() {}
@@ -30,6 +32,21 @@ public final class Graph {
         nodes.append(node)
         consumerCounts.append(0)
         return node
+    }
+
+    /// The gradient a new node holds before backward writes it: zeros of its
+    /// shape. A large one starts as a buffer of zeros shared by every node of
+    /// its size (`Tensor` is copy-on-write: a gate's first write makes the
+    /// node's own). A graph holds many nodes backward never reaches — a
+    /// check's `W1 * 0 + 1` beside the loss, data, labels — and each had a
+    /// buffer of its own, megabytes for CIFAR-sized weights, zeroed and never read.
+    func unwrittenGradient(_ shape: [Int]) -> Tensor {
+        let count = Tensor.count(of: shape)
+        guard count >= Node.smallestSharedGradient else { return .zeros(shape) }
+        if let zeros = unwrittenGradients[count] { return Tensor(shape: shape, scalars: zeros) }
+        let zeros = Tensor.zeros(shape)
+        unwrittenGradients[count] = zeros.scalars
+        return zeros
     }
 
     /// Adds a scalar input.

@@ -41,7 +41,7 @@ public final class Node {
         self.gate = gate
         self.inputs = inputs
         self.value = value
-        self.gradient = Tensor.zeros(value.shape)
+        self.gradient = graph.unwrittenGradient(value.shape)
         self.needsGradient = needsGradient
         self.graph = graph
     }

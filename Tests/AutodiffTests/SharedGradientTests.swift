@@ -83,6 +83,22 @@ import Testing
         #expect(a.gradient == Tensor([7, 8, 9]) && b.gradient == Tensor([7, 8, 9]))
         #expect(address(a.gradient) != address(sum.gradient))
     }
+
+    /// Large gradients no gate has written yet share one buffer of zeros; a
+    /// write to one of them (backward) leaves the others zeros.
+    @Test func gradientsBackwardDoesNotReachStayZerosWhileOthersAreWritten() throws {
+        let g = Graph()
+        let w = g.input(.randn([20, 30], seed: 1)), v = g.input(.randn([20, 30], seed: 2))
+        let check = try w * 0 + 1                      // beside the loss, as an `expect` makes it
+        let f = try Autodiff.sum(w * v)
+        #expect(address(check.gradient) == address(w.gradient))  // one buffer, before backward
+        try g.backward(from: f)
+        #expect(w.gradient == v.value && v.gradient == w.value)
+        #expect(check.gradient == .zeros([20, 30]) && check.inputs[0].gradient == .zeros([20, 30]))
+        try g.backward(from: f)
+        #expect(w.gradient == v.value && check.gradient == .zeros([20, 30]))
+        #expect(try Autodiff.sum(v * 0).gradient.scalars == [0])  // a node made after backward, too
+    }
 }
 
 /// A bias's gradient is the sum of the upstream's rows (`Add.sumRows`): the
