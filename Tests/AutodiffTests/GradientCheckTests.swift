@@ -147,4 +147,21 @@ import Testing
         #expect(x.value == Tensor([0.3, -1.2]))
         #expect(f.value == value && x.gradient == gradient)
     }
+
+    /// Every node, on the checked path or beside it (as an `expect` makes one),
+    /// holds after the check what a fresh forward and backward give it.
+    @Test func everyValueAndGradientIsWhatAFreshPassGives() throws {
+        let g = Graph()
+        let W = g.input(.randn([3, 4], seed: 1), name: "W"), b = g.input(.randn([4], seed: 2), name: "b")
+        let X = g.input(.randn([5, 3], seed: 3), needsGradient: false)
+        let L = try l2(relu(matmul(X, W) + b))
+        let beside = try W * 0 + 1
+        try g.backward(from: L)
+        _ = try GradientCheck().run(g, output: L)
+        let after = g.nodes.map { ($0.value, $0.gradient) }
+        try g.forward()
+        try g.backward(from: L)
+        #expect(g.nodes.indices.allSatisfy { g.nodes[$0].value == after[$0].0 && g.nodes[$0].gradient == after[$0].1 })
+        #expect(beside.value == .ones([3, 4]))
+    }
 }
