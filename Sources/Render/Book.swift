@@ -58,6 +58,10 @@ public enum Book {
          ["assets"] + lectures.map(\.slug))
     }
 
+    /// Gets the drawing of graphs ready in the background (Graphviz's start),
+    /// for a build that is about to draw lectures.
+    public static func prepareDrawing() { Graphviz.start() }
+
     /// The files of one lecture: an SVG per example and figure, its HTML page and its Markdown page.
     public static func pages(of result: LectureResult, neighbours: Neighbours, unsafeHTML: Bool) -> [OutputFile] {
         let slug = result.lecture.slug

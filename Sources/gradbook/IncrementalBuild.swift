@@ -62,8 +62,10 @@ struct IncrementalBuild: Sendable {
     /// is drawn, from whichever core ran it. Without `pages` the lectures run and
     /// nothing is drawn. A lecture run afresh without a diagnostic is kept in the cache.
     func run(quiet: Bool = false, pages: (@Sendable ([OutputFile]) -> Void)?) -> Outcome {
+        let toRun = found.filter { cached[$0.slug] == nil }
+        if pages != nil, toRun.contains(where: { !$0.examples.isEmpty }) { Book.prepareDrawing() }
         if let pages { _ = lectures.compactMap { cached[$0.slug]?.files }.concurrentMap(pages) }
-        let ran = Session.run(found.filter { cached[$0.slug] == nil }, quiet: quiet) { result, summary in
+        let ran = Session.run(toRun, quiet: quiet) { result, summary in
             let row = ContentsRow(summary)
             guard let pages, let around = neighbours[result.lecture.slug] else { return row }
             let files = Book.pages(of: result, neighbours: around, unsafeHTML: unsafeHTML)
