@@ -6,6 +6,9 @@ public enum TextDecoding {
     public static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        // Text as it should be is validated at once; only a file with a problem is
+        // walked scalar by scalar to say where (a walk that took 1 ms per lecture).
+        if !body.contains(0), let text = String(validating: body, as: UTF8.self) { return .success(text) }
         var decoder = UTF8()
         var iterator = body.makeIterator()
         var scalars = String.UnicodeScalarView()
