@@ -2,8 +2,9 @@ import CBLAS
 import Foundation
 import Synchronization
 
-/// Matrix products through OpenBLAS (but for an inner size of at most 4: see
-/// `ThinProduct`). The only file that touches cblas, and the one that opens OpenBLAS.
+/// Matrix products through OpenBLAS (but for an inner size of at most 4, see
+/// `ThinProduct`, and Aᵀ·B with a result of at most 4 columns or rows, see
+/// `NarrowProduct`). The only file that touches cblas, and the one that opens OpenBLAS.
 enum BLAS {
     /// A matrix as BLAS sees it: `rows` × `columns`, stored row-major, read
     /// transposed when `transposed` is set.
@@ -41,6 +42,10 @@ enum BLAS {
             b.withUnsafeBufferPointer { b in
                 if k <= ThinProduct.largestInnerSize {
                     ThinProduct.multiply(a, shapeA, b, shapeB, into: c, accumulate: accumulate)
+                    return
+                }
+                if NarrowProduct.fits(shapeA, shapeB, m: m, n: n, k: k) {
+                    NarrowProduct.multiply(a, shapeA, b, shapeB, into: c, accumulate: accumulate)
                     return
                 }
                 MatrixProducts.prepare(m * n * k)

@@ -12,7 +12,8 @@ extension Graph {
     /// With `keepingEveryGradient` off (a training step reads the parameters'
     /// gradients alone), a matrix product may run its backward and that of the
     /// ReLU before it as one sweep, leaving the gradient between them as it
-    /// was (Graph+FusedBackward.swift).
+    /// was (Graph+FusedBackward.swift), or that of the whole hidden layer
+    /// relu(X·W1 + b1) before it (Graph+LayerBackward.swift).
     public func backward(from output: Node? = nil, seed: Tensor? = nil,
                          keepingEveryGradient: Bool = true) throws(AutodiffError) {
         guard let output = output ?? self.output else {
@@ -25,13 +26,13 @@ extension Graph {
         for node in nodes where node.needsGradient { node.startBackward() }
         let order = output.needsGradient ? ancestors(of: output) : []
         if output.needsGradient { start(output, from: seed) }
-        var fused = false  // whether the gate before ran this one's backward too
+        var fused = 0  // how many of the next gates the gate before ran backward for
         for node in order.reversed() {
-            guard !fused else { fused = false; continue }
+            guard fused == 0 else { fused -= 1; continue }
             guard let gate = node.gate else { continue }
-            if !keepingEveryGradient, backwardThroughReLU(node) {
-                fused = true
-                continue
+            if !keepingEveryGradient {
+                if backwardThroughLayer(node) { fused = 3; continue }
+                if backwardThroughReLU(node) { fused = 1; continue }
             }
             if !gate.writesFirstGradient {
                 for input in node.inputs where input.gradientIsStale { input.zeroGradient() }
