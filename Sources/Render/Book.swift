@@ -60,7 +60,7 @@ public enum Book {
 
     /// Gets the drawing of graphs ready in the background (Graphviz's start),
     /// for a build that is about to draw lectures.
-    public static func prepareDrawing() { Graphviz.start() }
+    public static func prepareDrawing() { Graphviz.start(rehearsing: GraphDrawing.rehearsal) }
 
     /// The files of one lecture: an SVG per example and figure, its HTML page and its Markdown page.
     public static func pages(of result: LectureResult, neighbours: Neighbours, unsafeHTML: Bool) -> [OutputFile] {

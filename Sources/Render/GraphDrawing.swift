@@ -21,16 +21,33 @@ enum GraphDrawing {
         return GraphTitles.annotate(svg, title: title, titles: GraphTitles.of(evaluation, example: example))
     }
 
+    /// The opening of every graph's DOT text: direction, spacing, fonts and colours.
+    private static let header = [
+        "digraph computation {",
+        "  graph [rankdir=LR, bgcolor=\"transparent\", nodesep=0.3, ranksep=0.55, fontname=\"\(font)\"];",
+        "  node [fontname=\"\(font)\", fontsize=11, color=\"#57606a\", penwidth=1.2];",
+        "  edge [fontname=\"\(font)\", fontsize=10, color=\"#57606a\", arrowsize=0.6];",
+    ]
+
+    /// A graph set as the drawings are — their fonts, sizes and faces (bold
+    /// names, italic gradients, the small print of shapes), and the characters
+    /// their labels use — for Graphviz to load and measure before the first
+    /// real drawing (`Graphviz.start`).
+    static let rehearsal: String = {
+        let text = Escape.html("0123456789 .,-+×*/=^@[]()ᵀσ∂ abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return (header + [
+            "  a [shape=plaintext, label=<<b>\(text)</b><br/><font point-size=\"9\">\(text)</font>>];",
+            "  b [shape=circle, label=<\(text)>];",
+            "  a -> b [label=<<font color=\"\(green)\">\(text)</font><br/><font color=\"\(red)\"><i>\(text)</i></font>>];",
+            "}",
+        ]).joined(separator: "\n") + "\n"
+    }()
+
     /// The DOT text of the evaluation's graph, without the nodes that only checks and `show` made.
     static func dot(_ evaluation: Evaluation, example: String) -> String {
         let ids = GraphElement(example: example)
         let nodes = drawnNodes(evaluation)
-        var lines = [
-            "digraph computation {",
-            "  graph [rankdir=LR, bgcolor=\"transparent\", nodesep=0.3, ranksep=0.55, fontname=\"\(font)\"];",
-            "  node [fontname=\"\(font)\", fontsize=11, color=\"#57606a\", penwidth=1.2];",
-            "  edge [fontname=\"\(font)\", fontsize=10, color=\"#57606a\", arrowsize=0.6];",
-        ]
+        var lines = header
         for node in nodes { lines.append("  n\(node.id) [id=\"\(ids.node(node))\", \(attributes(of: node))];") }
         for (input, node, i) in edges(evaluation) {
             let label = edgeLabel(value: input.value, gradient: gradient(into: input, from: node, i, evaluation))

@@ -14,17 +14,21 @@ enum Graphviz {
 
     private static let context = Mutex<OpaquePointer?>(nil)
 
-    /// Starts Graphviz now, on a thread of its own: making its context (loading
-    /// its plugins) and the first layout (loading Pango and the fonts) take
-    /// 14 ms, which then overlap the loading and running of the lectures
-    /// instead of delaying the first drawing — most of an incremental build's
-    /// wait when one lecture changed. The drawing itself is thrown away. Once
+    /// Starts Graphviz now, on a thread of its own, by laying out `rehearsal`:
+    /// making its context (loading its plugins) and the first layouts (loading
+    /// Pango, the fonts in each face and size, their glyphs) take 14 ms and
+    /// more, which then overlap the loading and running of the lectures instead
+    /// of delaying the first drawings. The drawing itself is thrown away. Once
     /// per process (`serve` builds again and again).
-    static func start() { _ = started }
+    static func start(rehearsing rehearsal: String) {
+        started.withLock { started in
+            guard !started else { return }
+            started = true
+            Thread.detachNewThread { _ = try? svg(rehearsal) }
+        }
+    }
 
-    private static let started: Void = {
-        Thread.detachNewThread { _ = try? svg("digraph { a -> b }") }
-    }()
+    private static let started = Mutex(false)
 
     /// The SVG of a DOT graph laid out by `dot`, without the XML prolog.
     static func svg(_ dot: String) throws(Failure) -> String {
