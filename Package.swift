@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gradbook-bench",
-            dependencies: ["Autodiff", "GraphSpec"],
+            dependencies: ["Autodiff", "GraphSpec", "Workbook"],
             path: "Benchmarks",
             exclude: ["peers", "driver", "run.py", "results.md"]
         ),

@@ -131,8 +131,8 @@ NOTES = """## What each row runs
   (X·W1, H·W2 forward; Hᵀ·G, G·W2ᵀ, Xᵀ·dH backward) as a graph of two `@` nodes run forward and
   backward through the same OpenBLAS (it also zeroes and checks gradients, as every step does).
 - W4: `gradbook build` as a cold process into a fresh folder, wall time from outside; the
-  copies leave out the lectures that take over 0.5 s of CPU to check alone (their training runs would
-  make 200 copies measure only the engine). "One lecture changed" rebuilds a copy of lectures/
+  copies leave out the lectures that train for 5,000 steps or more in all (the case study: its training
+  would make 200 copies measure only the engine). "One lecture changed" rebuilds a copy of lectures/
   into the folder of a previous build after a trailing blank line of its first lecture is added
   or removed: it measures what `gradbook build` does today. Floors: Debian's `cmark` CLI on
   the same files, and `gradbook check` (loads and runs every example, writes nothing).

@@ -9,7 +9,7 @@
 /// lectures never holds more than a few of them in memory. How long an
 /// example takes is only known by running it: the guess is its number of
 /// training steps.
-enum Schedule {
+public enum Schedule {
     /// (lecture, example) index pairs: lectures by their longest guess, examples by theirs, else in course order.
     static func order(_ lectures: [Lecture]) -> [(lecture: Int, example: Int)] {
         let guesses = lectures.map { $0.examples.map { steps(in: $0.spec) } }
@@ -19,8 +19,8 @@ enum Schedule {
         }
     }
 
-    /// The training steps a spec asks for: the sum of N over its `for N steps`.
-    static func steps(in spec: String) -> Int {
+    /// The training steps a spec (or a whole lecture) asks for: the sum of N over its `for N steps`.
+    public static func steps(in spec: String) -> Int {
         let words = spec.split(whereSeparator: \.isWhitespace)
         return zip(words, zip(words.dropFirst(), words.dropFirst(2))).reduce(0) { total, triple in
             let (word, (number, unit)) = triple
