@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// Files replaced whole: the pages of the workbook and the entries of the build cache.
 enum AtomicFile {
@@ -9,8 +10,11 @@ enum AtomicFile {
     /// making the page; a build interrupted by a crash is simply run again, and a
     /// cache entry cut short fails its checksum.
     static func write(_ data: [UInt8], to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)")
-        let file = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var temporary: URL, file: Int32
+        repeat {  // a name no other writer uses: this process's id and a count; O_EXCL makes sure
+            temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(names.next())")
+            file = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        } while file < 0 && errno == EEXIST
         guard file >= 0 else { throw OutputFolder.WriteError(reason: String(cString: strerror(errno))) }
         var written = 0
         data.withUnsafeBytes { bytes in
@@ -27,5 +31,14 @@ enum AtomicFile {
             unlink(temporary.path)
             throw OutputFolder.WriteError(reason: reason)
         }
+    }
+
+    /// Counts the temporary files made, for their names (a UUID each asked the
+    /// kernel for random bytes, ten calls a file).
+    private static let names = Counter()
+
+    private final class Counter: Sendable {
+        private let count = Mutex(0)
+        func next() -> Int { count.withLock { $0 += 1; return $0 } }
     }
 }

@@ -47,13 +47,17 @@ struct OutputFolder {
 
     /// Writes every one of `files` that changed (temp file + rename); see `refusal` first.
     func writeFiles(_ files: [OutputFile]) throws {
+        let inside = root.standardizedFileURL.path + "/"
+        var made: Set<URL> = []  // a lecture's files share one or two folders: each is made once, not once a file
         for file in files {
             let url = root.appendingPathComponent(file.path)
-            precondition(url.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/"),
-                         "an output path left the output folder: \(file.path)")
+            precondition(url.standardizedFileURL.path.hasPrefix(inside), "an output path left the output folder: \(file.path)")
             if holds(file) { continue }
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let folder = url.deletingLastPathComponent()
+                if made.insert(folder).inserted {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
                 try AtomicFile.write(file.bytes, to: url)
             } catch {
                 // Foundation says only "error 512" when a folder on the way is a file.
