@@ -33,6 +33,7 @@ private final class Handed: @unchecked Sendable {
         #expect(Schedule.steps(in: "minimize L over w with sgd(lr: 1) for 200 steps batch 32\n"
             + "minimize L over v with adam(lr: 0.1) for 1 step") == 201)
         #expect(Schedule.steps(in: "x = -2\ny = 5\nf = (x + y) * -4") == 0)
+        #expect(Schedule.steps(in: "# σ(x) for two steps\r\nminimize L over W with sgd(lr: 1)\tfor 300 steps\r\n") == 300)
     }
 
     @Test func theLectureWithTheLongestExampleStartsFirstAndItsExamplesStayTogether() {
