@@ -19,9 +19,11 @@ let package = Package(
             name: "CBLAS",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // glibc's vector math (libmvec, part of libc6): the softmax loss's exp and log.
+        .systemLibrary(name: "CVectorMath"),
         .target(
             name: "Autodiff",
-            dependencies: ["CBLAS"],
+            dependencies: ["CBLAS", "CVectorMath"],
             // The engine runs training loops of 10,000 steps in the tests and the
             // lectures: it is optimized in debug builds too, and built without
             // dynamic exclusivity checks (they cost 30 % of a small graph's step).

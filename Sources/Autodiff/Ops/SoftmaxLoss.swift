@@ -23,17 +23,29 @@ public final class SoftmaxLoss: Gate {
         output.cache.resize(to: s.shape)
         var loss = 0.0
         s.scalars.withUnsafeBufferPointer { scores in
-            output.cache.scalars.withUnsafeMutableBufferPointer { probabilities in
-                for row in 0..<walk.rows {
-                    let s = scores.baseAddress! + row * walk.classes
-                    let p = probabilities.baseAddress! + row * walk.classes
-                    var top = s[0]
-                    for j in 1..<walk.classes where top < s[j] { top = s[j] }
-                    var total = 0.0
-                    for j in 0..<walk.classes { p[j] = exp(s[j] - top); total += p[j] }
-                    for j in 0..<walk.classes { p[j] /= total }
-                    // −log p_y, computed from the shifted scores so it stays finite
-                    loss += log(total) - (s[Int(labels.scalars[row])] - top)
+            output.cache.scalars.withUnsafeMutableBufferPointer { p in
+                // Every exp at once, and every log (VectorMath.swift): first each row
+                // shifted by its largest score, so that its exps stay finite.
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * walk.rows) { rows in
+                    let (top, total) = (rows.baseAddress!, rows.baseAddress! + walk.rows)
+                    for row in 0..<walk.rows {
+                        let (s, p) = (scores.baseAddress! + row * walk.classes, p.baseAddress! + row * walk.classes)
+                        top[row] = s[0]
+                        for j in 1..<walk.classes where top[row] < s[j] { top[row] = s[j] }
+                        for j in 0..<walk.classes { p[j] = s[j] - top[row] }
+                    }
+                    VectorMath.exp(p)
+                    for row in 0..<walk.rows {
+                        let p = p.baseAddress! + row * walk.classes
+                        total[row] = 0
+                        for j in 0..<walk.classes { total[row] += p[j] }
+                        for j in 0..<walk.classes { p[j] /= total[row] }
+                    }
+                    VectorMath.log(UnsafeMutableBufferPointer(start: total, count: walk.rows))  // now log(total)
+                    for row in 0..<walk.rows {
+                        // −log p_y, computed from the shifted scores so it stays finite
+                        loss += total[row] - (scores[row * walk.classes + Int(labels.scalars[row])] - top[row])
+                    }
                 }
             }
         }
