@@ -21,7 +21,7 @@ func benchmarkBuild(lectures: String? = nil) throws {
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     let lectures = lectures ?? repository.appendingPathComponent("lectures").path
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let workloads = try Workload.all(lectures, in: scratch, gradbook: gradbook)
+    let workloads = try Workload.all(lectures, in: scratch)
 
     print("build: `gradbook build` as a cold process, into a fresh folder in \(scratch.deletingLastPathComponent().path) "
         + "each run; median of 3–11 runs;")
@@ -69,11 +69,11 @@ struct Workload {
     var copies: Int?
 
     /// The repository's lectures, 1, 50 and 200 copies of the light ones, and the synthetic course.
-    static func all(_ lectures: String, in scratch: URL, gradbook: String) throws -> [Workload] {
+    static func all(_ lectures: String, in scratch: URL) throws -> [Workload] {
         let originals = try lectureFiles(in: lectures)
         var workloads = [Workload(name: "lectures/", folder: lectures, files: originals.map(\.path))]
         try copyInclusions(of: originals.map(\.path), to: scratch)
-        let light = try lightLectures(originals, gradbook: gradbook)
+        let light = try lightLectures(originals)
         for copies in [1, 50, 200] {
             workloads.append(try Workload.copies(copies, of: light, all: originals.count, in: scratch))
         }
@@ -95,8 +95,7 @@ struct Workload {
     /// engine, so copies leave it out, and say so on stderr. (The rule was
     /// "under 0.5 s of CPU to check alone", which moved as the engine got faster:
     /// the case study came within reach of it.)
-    static func lightLectures(_ originals: [(path: String, name: String)],
-                              gradbook: String) throws -> [(path: String, name: String)] {
+    static func lightLectures(_ originals: [(path: String, name: String)]) throws -> [(path: String, name: String)] {
         try originals.filter { lecture in
             let steps = Schedule.steps(in: try String(contentsOfFile: lecture.path, encoding: .utf8))
             if steps >= 5_000 {

@@ -10,7 +10,7 @@ import Foundation
 /// - `lectures-×200/`: 200 copies of the light lectures (W4), and beside it the
 ///   files they quote; `course/`: one copy of every lecture, to touch one and rebuild.
 enum Prepare {
-    static func run(into folder: URL, gradbook: String, lectures: String) throws {
+    static func run(into folder: URL, lectures: String) throws {
         let data = folder.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let tensors: [(String, Tensor)] = [
@@ -28,7 +28,7 @@ enum Prepare {
 
         let originals = try Workload.lectureFiles(in: lectures)
         try Workload.copyInclusions(of: originals.map(\.path), to: folder)
-        let light = try Workload.lightLectures(originals, gradbook: gradbook)
+        let light = try Workload.lightLectures(originals)
         let copies = try Workload.copies(200, of: light, all: originals.count, in: folder)
         let course = folder.appendingPathComponent("course")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: lectures), to: course)

@@ -13,7 +13,6 @@ let modes: [String: () throws -> Figure] = [
     "w5-spiral": SpiralCaseStudy.gradientCheck, "w5-cifar": CIFARStep.gradientCheck,
 ]
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-let gradbook = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("gradbook").path ?? "gradbook"
 
 do {
     switch arguments.first {
@@ -21,7 +20,7 @@ do {
         MatrixProducts.openLibrary()  // loading OpenBLAS is not part of any workload
         try modes[mode]?().print()
     case "prepare" where arguments.count >= 2:
-        try Prepare.run(into: URL(fileURLWithPath: arguments[1]), gradbook: gradbook,
+        try Prepare.run(into: URL(fileURLWithPath: arguments[1]),
                         lectures: arguments.count > 2 ? arguments[2] : repository.appendingPathComponent("lectures").path)
     case "spec":
         benchmarkSpec()

@@ -12,7 +12,7 @@ enum AtomicFile {
     static func write(_ data: [UInt8], to url: URL) throws {
         var temporary: URL, file: Int32
         repeat {  // a name no other writer uses: this process's id and a count; O_EXCL makes sure
-            temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(names.next())")
+            temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(made.withLock { $0 += 1; return $0 })")
             file = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         } while file < 0 && errno == EEXIST
         guard file >= 0 else { throw OutputFolder.WriteError(reason: String(cString: strerror(errno))) }
@@ -33,12 +33,7 @@ enum AtomicFile {
         }
     }
 
-    /// Counts the temporary files made, for their names (a UUID each asked the
-    /// kernel for random bytes, ten calls a file).
-    private static let names = Counter()
-
-    private final class Counter: Sendable {
-        private let count = Mutex(0)
-        func next() -> Int { count.withLock { $0 += 1; return $0 } }
-    }
+    /// The temporary files made so far, which number their names (Foundation's
+    /// UUID opened /dev/urandom for each name: one more open a file written).
+    private static let made = Mutex(0)
 }

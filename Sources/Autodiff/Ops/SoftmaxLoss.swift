@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The softmax (cross-entropy) loss: L = 1/N Σᵢ −log pᵢ,yᵢ, where pᵢ is the
 /// softmax of row i of the scores and yᵢ its label.
 ///
