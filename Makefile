@@ -14,12 +14,13 @@ DEBIAN_PACKAGES := pkg-config libopenblas-dev libcmark-dev cmark libgraphviz-dev
 # Release builds link Swift's runtime and Foundation in: loaded as fifteen
 # shared libraries, the largest of the process, they cost every gradbook
 # process 9 ms of its start (24.5 → 15.7 ms for a lecture with no example).
-# FoundationNetworking, which FlyingFox imports, still needs curl's shared
-# library, hence libcurl4-openssl-dev to link. Debug builds, which the tests
-# use, keep the shared libraries.
+# FoundationNetworking, which FlyingFox imports, needs curl's shared library,
+# hence libcurl4-openssl-dev to link: only gradbook-http, serve's page server,
+# links it (PageServer.swift). Debug builds, which the tests use, keep the
+# shared libraries.
 RELEASE := build -c release --static-swift-stdlib
 
-.PHONY: all deps test bench workbook fuzz clean
+.PHONY: all deps test bench workbook serve fuzz clean
 
 all: test
 
@@ -61,6 +62,12 @@ bench: deps
 workbook: deps
 	$(SWIFT) $(RELEASE) --product gradbook
 	.build/release/gradbook build
+
+# Builds the workbook and serves it on 127.0.0.1:8000, rebuilding on every save.
+serve: deps
+	$(SWIFT) $(RELEASE) --product gradbook
+	$(SWIFT) $(RELEASE) --product gradbook-http
+	.build/release/gradbook serve
 
 # Fuzzes the spec parser and evaluator, then the whole lecture pipeline, with
 # libFuzzer for FUZZ_SECONDS each (one worker, at the lowest priority). The

@@ -14,7 +14,8 @@ struct Rebuild: Sendable {
     let unsafeHTML: Bool
     let limits: Limits
     let cache: BuildCache?
-    let live: LiveReload
+    /// Tells the open pages, with the problems of the rebuild (PageServer.publish).
+    let publish: @Sendable (_ problems: String) -> Void
 
     /// Rebuilds, and gives the files the lectures include (to watch them too).
     func run() -> [String] {
@@ -40,7 +41,7 @@ struct Rebuild: Sendable {
         Terminal.status("rebuilt in \(milliseconds) ms (CPU \(cpuMilliseconds) ms): ran \(Session.count(results.count, "lecture")), "
             + "reused \(outcome?.reused.count ?? 0), \(failed == 0 ? "no errors" : Session.count(failed, "error"))"
             + (problems.isEmpty ? "" : "; nothing written to '\(output)'"))
-        live.publish(problems: DiagnosticPrinter.render(problems))
+        publish(DiagnosticPrinter.render(problems))
         return Watcher.included(by: build.lectures)
     }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Diagnostics
-import FlyingFox
 import Foundation
 import Render
 import Workbook
@@ -38,31 +37,23 @@ struct Serve: ParsableCommand {
     static let interval = 0.05
 
     func run() throws {
-        let live = LiveReload()
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled,
-                                handler: Site(root: URL(fileURLWithPath: output, isDirectory: true), live: live))
-        Task {
-            do { try await server.run() } catch {
-                Terminal.report([Diagnostic(.error, "cannot serve on 127.0.0.1:\(port): \(error.localizedDescription)",
-                                            at: SourceLocation(path: output, line: 1, column: 1))])
-                Glibc.exit(Outcome.inputError.rawValue)
-            }
-        }
         // Listen before the first build, so that a port in use is said at once, not after the build.
-        let listening = DispatchSemaphore(value: 0)
-        Task {
-            try? await server.waitUntilListening(timeout: 30)
-            listening.signal()
+        let server: PageServer
+        do { server = try PageServer(root: output, port: port) } catch {
+            Terminal.report([Diagnostic(.error, "cannot serve on 127.0.0.1:\(port): \(error.message)",
+                                        at: SourceLocation(path: output, line: 1, column: 1))])
+            throw Outcome.inputError
         }
-        listening.wait()
+        server.onExit { status in
+            Terminal.report([Diagnostic(.error, "the page server (gradbook-http) stopped with status \(status)",
+                                        at: SourceLocation(path: output, line: 1, column: 1))])
+            Glibc.exit(Outcome.inputError.rawValue)
+        }
         let rebuild = Rebuild(lectures: lectures, output: output, unsafeHTML: unsafeHTML, limits: limits.limits,
-                              cache: cache.folder(remembering: true), live: live)
+                              cache: cache.folder(remembering: true), publish: server.publish)
         let included = rebuild.run()
-        Task {
-            guard case .ip4(_, let port)? = await server.listeningAddress else { return }
-            // Unbuffered: a script or test waits for this line to know where to connect.
-            FileHandle.standardOutput.write(Data("serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n".utf8))
-        }
+        // Unbuffered: a script or test waits for this line to know where to connect.
+        FileHandle.standardOutput.write(Data("serving http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)\n".utf8))
         let stop = Self.onInterrupt {
             Terminal.status("stopped")
             Glibc.exit(0)

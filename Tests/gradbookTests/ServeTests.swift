@@ -76,6 +76,17 @@ import Testing
         #expect(server.errors.contains("stopped"))
     }
 
+    @Test func aPageServerThatDiesStopsServeWithAnError() async throws {
+        let server = try Server(in: scratch)
+        defer { server.stop() }
+        _ = try await server.get("/index.html")
+        let pages = try #require(server.children.first, "serve runs gradbook-http as its child")
+        #expect(String(decoding: FileManager.default.contents(atPath: "/proc/\(pages)/comm") ?? Data(), as: UTF8.self) == "gradbook-http\n")
+        kill(pages, SIGKILL)
+        #expect(server.waitForExit() == 2)
+        #expect(server.errors.contains("error: the page server (gradbook-http) stopped"))
+    }
+
     /// The page a clean `gradbook build` writes.
     private func built(_ page: String) throws -> String {
         let run = try CLI.run(["build", "lectures", "--output", "clean", "--no-cache"], in: scratch)
@@ -182,6 +193,21 @@ final class Server: @unchecked Sendable {
     /// The generation an HTML page was served at, from its reload script.
     static func generation(in page: String) -> Int? {
         page.firstMatch(of: /generation = (\d+);/).flatMap { Int($0.1) }
+    }
+
+    /// The processes serve started, read from /proc (the thread that started one lists it).
+    var children: [Int32] {
+        let tasks = "/proc/\(process.processIdentifier)/task"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []).flatMap { task in
+            String(decoding: FileManager.default.contents(atPath: "\(tasks)/\(task)/children") ?? Data(), as: UTF8.self)
+                .split(separator: " ").compactMap { Int32($0) }
+        }
+    }
+
+    /// Waits for serve to end on its own: gives the exit status.
+    func waitForExit() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     /// Ctrl-C: gives the exit status.
