@@ -60,6 +60,36 @@ import Testing
         #expect(pair[0] != pair[1])
     }
 
+    /// The first `count` normals a fresh generator of `seed` gives.
+    private func normals(_ count: Int, seed: UInt64) -> [Double] {
+        var random = SeededRandom(seed: seed)
+        return (0..<count).map { _ in random.normal() }
+    }
+
+    @Test func randnGivesTheSeedsNormalsWhateverWasDrawnBefore() {
+        // Shorter, longer, shorter again, an odd count between (Box–Muller's spare): each the start of one sequence.
+        for count in [5, 12, 2, 7, 12, 13] {
+            #expect(Tensor.randn([count], seed: 900).scalars == normals(count, seed: 900), "\(count) normals")
+        }
+        #expect(Tensor.randn([3, 4], seed: 900) == Tensor(shape: [3, 4], scalars: normals(12, seed: 900)))
+        #expect(Tensor.randn([4], seed: 901).scalars == normals(4, seed: 901), "another seed, its own sequence")
+    }
+
+    @Test func aSequenceTooLongToKeepIsDrawnAsWell() {
+        let count = NormalSequences.longest + 3
+        #expect(Tensor.randn([count], seed: 902).scalars == normals(count, seed: 902))
+        #expect(Tensor.randn([10], seed: 902).scalars == normals(10, seed: 902), "and shorter ones of that seed still")
+    }
+
+    @Test func randnOnEveryCoreAtOnceGivesEachTheSameNormals() async {
+        let expected = normals(20_000, seed: 903)
+        let drawn = await withTaskGroup(of: [Double].self) { group in
+            for k in 1...8 { group.addTask { Tensor.randn([k * 2_500], seed: 903).scalars } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        for d in drawn { #expect(d == Array(expected[..<d.count])) }
+    }
+
     @Test func uniformStaysInItsRange() {
         let draws = Tensor.uniform([10_000], low: -3, high: 5, seed: 4).scalars
         #expect(draws.allSatisfy { $0 >= -3 && $0 < 5 })

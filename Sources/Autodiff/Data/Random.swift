@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -94,13 +95,11 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
 extension Tensor {
     /// Standard normal entries, as `np.random.randn(*shape)`: the lecture's `0.01 * randn(D, H)` initialization.
+    ///
+    /// The entries are the first of the seed's sequence of normals, whatever the
+    /// shape: `randn(10, 3072, seed: 2)` is the first ten rows of `randn(100, 3072, seed: 2)`.
     public static func randn(_ shape: [Int], seed: UInt64) -> Tensor {
-        var random = SeededRandom(seed: seed)
-        var tensor = Tensor.zeros(shape)
-        tensor.scalars.withUnsafeMutableBufferPointer { entries in
-            for i in entries.indices { entries[i] = random.normal() }
-        }
-        return tensor
+        Tensor(shape: shape, scalars: NormalSequences.shared.first(Tensor.count(of: shape), seed: seed))
     }
 
     /// Uniform entries in [low, high), as `np.random.uniform(low, high, shape)`.
@@ -111,5 +110,74 @@ extension Tensor {
             for i in entries.indices { entries[i] = random.uniform(low: low, high: high) }
         }
         return tensor
+    }
+}
+
+/// The normals drawn from each seed so far, kept for the whole process.
+///
+/// A course draws the same weights again and again: lecture 07 draws
+/// W1 = randn(100, 3072, seed: 2) in three examples and ten rows of it in a
+/// fourth, 1.3 million normals in all where 0.33 million are different, at
+/// about 20 ns each (a logarithm, a sine and a cosine per pair): 26 ms of
+/// the lecture's CPU, and of each of its copies in a build of many. Kept,
+/// each seed's sequence is drawn once, as far as the longest request, and
+/// later requests copy its start (or share it, when they want all of it).
+/// The numbers are those a fresh `SeededRandom` gives: the generator's state
+/// is kept with the sequence and goes on from where it stopped.
+///
+/// Only sequences of up to `longest` normals are kept, and `budget` in all
+/// (8 and 32 MB); longer ones are drawn each time as before.
+final class NormalSequences: @unchecked Sendable {
+    static let shared = NormalSequences()
+    static let longest = 1 << 20, budget = 1 << 22
+
+    /// One seed's normals and the generator that drew them, behind a lock of its own:
+    /// while one core draws a seed's sequence, another may draw another's.
+    private final class Sequence: @unchecked Sendable {
+        let lock = NSLock()
+        var random: SeededRandom
+        var normals: [Double] = []
+        init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    }
+
+    private let lock = NSLock()
+    private var sequences: [UInt64: Sequence] = [:]
+    private var kept = 0
+
+    /// The first `count` normals of `seed`'s sequence.
+    func first(_ count: Int, seed: UInt64) -> [Double] {
+        guard let sequence = sequence(seed, reaching: count) else { return Self.draw(count, from: SeededRandom(seed: seed)) }
+        return sequence.lock.withLock {
+            if sequence.normals.count < count {
+                let more = count - sequence.normals.count
+                sequence.normals.reserveCapacity(count)
+                for _ in 0..<more { sequence.normals.append(sequence.random.normal()) }
+            }
+            return sequence.normals.count == count ? sequence.normals : Array(sequence.normals[..<count])
+        }
+    }
+
+    /// The kept sequence of `seed`, made room for up to `count` normals; nil when it may not grow that far.
+    private func sequence(_ seed: UInt64, reaching count: Int) -> Sequence? {
+        guard count <= Self.longest else { return nil }
+        return lock.withLock {
+            let sequence = sequences[seed]
+            let grows = max(0, count - (sequence?.normals.count ?? 0))  // an estimate: another request may be growing it
+            guard kept + grows <= Self.budget else { return sequence.flatMap { $0.normals.count >= count ? $0 : nil } }
+            kept += grows
+            if let sequence { return sequence }
+            let new = Sequence(seed: seed)
+            sequences[seed] = new
+            return new
+        }
+    }
+
+    /// `count` normals from a generator of one's own.
+    private static func draw(_ count: Int, from random: SeededRandom) -> [Double] {
+        var random = random
+        return [Double](unsafeUninitializedCapacity: count) { entries, initialized in
+            for i in 0..<count { entries[i] = random.normal() }
+            initialized = count
+        }
     }
 }
