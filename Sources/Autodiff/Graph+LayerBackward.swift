@@ -144,8 +144,11 @@ private struct LayerBackward {
         var dw2 = (Column.zero, Column.zero, Column.zero, Column.zero)
         var dw1 = (Column.zero, Column.zero, Column.zero, Column.zero)
         var db = load(db0 + j)
-        for i in 0..<m {
-            let (h, g, x) = (load(H + i * n + j), G + i * c, X + i * k)
+        // Row i's entries, reached by steps rather than by i·n (a checked multiply each).
+        var (hRow, g, x) = (H + j, G, X)
+        for _ in 0..<m {
+            let h = load(hRow)
+            defer { (hRow, g, x) = (hRow + n, g + c, x + k) }
             // Row i of G·W2ᵀ, added up as ThinProduct does, times the ReLU's local gradient.
             let upstream: Column = switch c {
             case 1: g[0] * t0
