@@ -42,9 +42,12 @@ enum CIFARStep {
     static func sgdStep() throws -> Figure {
         let net = try Net()
         var descent = GradientDescent(learningRate: learningRate)
+        // As a lecture's `minimize` runs a step (GraphSpec's `Run.train`, and W2 here):
+        // forward to the loss without scanning every node for NaN and ∞, then the loss alone checked.
         let ms = try medianStep {
-            try net.graph.forward()
-            try net.graph.backward(from: net.loss)
+            try net.graph.forward(to: net.loss, checkingEachNode: false, keepingEveryValue: false)
+            if !net.loss.value.scalar.isFinite { try net.graph.forward(to: net.loss) }  // names the node
+            try net.graph.backward(from: net.loss, keepingEveryGradient: false)
             descent.step(net.parameters)
         }
         return Figure(workload: "W3-step", figure: ms, unit: "ms", extra: ["loss": net.loss.value.scalar])

@@ -93,4 +93,21 @@ import Testing
         #expect(close(x.gradient, [-0.112, 0.636], within: 1e-15))               // 2Wᵀ·q
         for node in [W, x, q, f] { #expect(node.gradient.shape == node.value.shape) }
     }
+
+    /// The sum runs eight at a time, then the few left over: every length from 0 to 19
+    /// (blocks of eight and tails) gives Σ x² of whole numbers, which is exact.
+    @Test(arguments: 0...19)
+    func l2OfTheFirstWholeNumbersIsTheSumOfTheirSquares(_ n: Int) throws {
+        let g = Graph()
+        let f = try l2(g.input(Tensor((0..<n).map { Double($0 + 1) })))
+        #expect(f.value.scalar == Double(n * (n + 1) * (2 * n + 1) / 6))
+    }
+
+    @Test func l2OfCIFARSizedWeightsIsTheSumOfSquaresToThirteenDigits() throws {
+        let W = Tensor.randn([100, 3072], seed: 2)
+        let exact = Double(W.scalars.reduce(Float80(0)) { $0 + Float80($1) * Float80($1) })  // 64-bit significand
+        let g = Graph()
+        let f = try l2(g.input(W))
+        #expect(abs(f.value.scalar - exact) / exact < 1e-13)
+    }
 }

@@ -10,10 +10,25 @@ public final class L2: Gate {
         return []
     }
 
+    /// Σ x² in eight running sums, one per lane of a vector, added up at the end
+    /// in lane order, then the last few entries: a sum that vectorizes, and
+    /// rounds less than one running sum does (as numpy's pairwise sum). With one
+    /// sum, each add waited for the one before it, 307,200 times for CIFAR's W1.
+    /// The gradient does not depend on it, so no training moves.
     public func forward(_ inputs: [Node], _ output: Node) throws(AutodiffError) {
-        var total = 0.0
-        for x in inputs[0].value.scalars { total += x * x }
-        output.value.scalars[0] = total
+        output.value.scalars[0] = inputs[0].value.scalars.withUnsafeBufferPointer { x in
+            let whole = x.count / 8 * 8
+            var sums = SIMD8<Double>.zero
+            let raw = UnsafeRawPointer(x.baseAddress)
+            for i in stride(from: 0, to: whole, by: 8) {
+                let v = raw!.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
+                sums.addProduct(v, v)
+            }
+            var total = 0.0
+            for lane in 0..<8 { total += sums[lane] }
+            for i in whole..<x.count { total += x[i] * x[i] }
+            return total
+        }
     }
 
     public func backward(_ inputs: [Node], _ output: Node) {
