@@ -164,4 +164,35 @@ import Testing
         #expect(g.nodes.indices.allSatisfy { g.nodes[$0].value == after[$0].0 && g.nodes[$0].gradient == after[$0].1 })
         #expect(beside.value == .ones([3, 4]))
     }
+
+    /// W1 in X·W1ᵀ, as lecture 07's two-layer net reads it: the check nudges the
+    /// one entry of W1ᵀ that moves instead of transposing W1 again. Its central
+    /// differences are, to the bit, those of graphs built afresh at W1 ± h, and
+    /// afterwards every node holds what a fresh pass gives.
+    @Test func aCheckThroughATransposeGivesTheCentralDifferencesOfFreshGraphs() throws {
+        func net(_ W1: Tensor) throws -> (Graph, W1: Node, L: Node) {
+            let g = Graph()
+            let X = g.input(.randn([5, 7], seed: 1), needsGradient: false)
+            let W = g.input(W1, name: "W1"), W2 = g.input(.randn([3, 4], seed: 3), name: "W2")
+            let y = g.input(Tensor([0, 2, 1, 1, 0]), needsGradient: false)
+            return (g, W, try softmaxLoss(matmul(relu(matmul(X, W.T)), W2.T), y))
+        }
+        let W1 = Tensor.randn([4, 7], seed: 2), check = GradientCheck()
+        let (g, W, L) = try net(W1)
+        try g.backward(from: L)
+        let result = try check.run(g, output: L, inputs: [W])
+        #expect(result.entries.count == 28 && result.passed)
+        for (flat, entry) in result.entries.enumerated() {
+            func loss(_ nudge: Double) throws -> Double {
+                var moved = W1
+                moved.scalars[flat] += nudge
+                return try net(moved).L.value.scalar
+            }
+            #expect(entry.numerical == (try loss(check.h) - loss(-check.h)) / (2 * check.h), "entry \(entry.index)")
+        }
+        let after = g.nodes.map { ($0.value, $0.gradient) }
+        try g.forward()
+        try g.backward(from: L)
+        #expect(g.nodes.indices.allSatisfy { g.nodes[$0].value == after[$0].0 && g.nodes[$0].gradient == after[$0].1 })
+    }
 }
