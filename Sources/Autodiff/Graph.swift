@@ -14,6 +14,11 @@ public final class Graph {
     private var shapesChanged = false
     /// Zeros of each large size, shared by the gradients no gate has written yet.
     private var unwrittenGradients: [Int: [Double]] = [:]
+    /// Every node as a step of flat arrays, while each holds one number and
+    /// each gate is a `UnaryGate` or a `BinaryGate` (Graph+ScalarCircuit.swift).
+    var scalarCircuit: ScalarCircuit? = ScalarCircuit()
+    /// How many nodes no gate reads: when only the last, every node is one of its ancestors.
+    private(set) var unreadNodes = 0
 
     /// An empty graph.
     public init() {}
@@ -31,6 +36,8 @@ public final class Graph {
         node.name = name
         nodes.append(node)
         consumerCounts.append(0)
+        unreadNodes += 1
+        addToScalarCircuit(node)
         return node
     }
 
@@ -61,17 +68,33 @@ public final class Graph {
     /// is outside the gate's domain or not finite.
     @discardableResult
     public func apply(_ gate: any Gate, _ inputs: [Node], name: String? = nil) throws(AutodiffError) -> Node {
-        precondition(inputs.allSatisfy { $0.graph === self }, "a gate's inputs must belong to its graph")
-        let shape = try gate.shape(for: inputs.map(\.shape))
-        let node = Node(id: nodes.count, gate: gate, inputs: inputs, value: .zeros(shape),
-                        needsGradient: inputs.contains { $0.needsGradient }, graph: self)
+        precondition(inputs.allSatisfy(holds), "a gate's inputs must belong to its graph")
+        let needsGradient = inputs.contains { $0.needsGradient }
+        let node: Node
+        if let scalar = scalarNode(gate, inputs, needsGradient: needsGradient) {
+            node = scalar
+        } else {
+            let shape = try gate.shape(for: inputs.map(\.shape))
+            node = Node(id: nodes.count, gate: gate, inputs: inputs, value: .zeros(shape),
+                        needsGradient: needsGradient, graph: self)
+            try run(node)
+            addToScalarCircuit(node)
+        }
         node.name = name
-        try run(node)
         nodes.append(node)
         consumerCounts.append(0)
-        for input in inputs { consumerCounts[input.id] += 1 }
+        unreadNodes += 1
+        for input in inputs {
+            if consumerCounts[input.id] == 0 { unreadNodes -= 1 }
+            consumerCounts[input.id] += 1
+        }
         markFusion(endingAt: node)
         return node
+    }
+
+    /// Whether `node` is one of this graph's: a test that reads no weak reference.
+    func holds(_ node: Node) -> Bool {
+        node.id < nodes.count && nodes[node.id] === node
     }
 
     /// Gives an input a new value; the next `forward()` computes with it.
@@ -84,6 +107,7 @@ public final class Graph {
         input.value = value
         if reshaped {
             shapesChanged = true
+            scalarCircuit = nil  // made again by the next forward, if every node is still a scalar
             input.reshapeGradient(zeroed: true)
         }
     }
@@ -91,6 +115,8 @@ public final class Graph {
     /// Recomputes every node's value from the inputs, in order.
     public func forward() throws(AutodiffError) {
         if shapesChanged { try reshape() }
+        // At a NaN or ∞ the general path runs again, and throws naming the node.
+        if scalarCircuit?.forward(checkingGates: true) == true { return }
         try run(nodes, checked: true, keepingEveryValue: true)
     }
 
@@ -112,6 +138,8 @@ public final class Graph {
     public func forward(to output: Node, changed input: Node? = nil, checkingEachNode: Bool = true,
                         keepingEveryValue: Bool = true) throws(AutodiffError) {
         if shapesChanged { try reshape() }
+        if input == nil, output === nodes.last, unreadNodes == 1,
+           scalarCircuit?.forward(checkingGates: checkingEachNode) == true { return }
         let order = input.map { path(from: $0, to: output) } ?? ancestors(of: output)
         try run(order, checked: checkingEachNode, keepingEveryValue: keepingEveryValue || checkingEachNode)
     }
@@ -193,5 +221,6 @@ public final class Graph {
             node.reshapeGradient(zeroed: false)
         }
         shapesChanged = false
+        scalarCircuit = ScalarCircuit(nodes)
     }
 }
