@@ -19,12 +19,10 @@ extension Graph {
         guard let output = output ?? self.output else {
             throw AutodiffError(.usage, "an empty graph has nothing to backpropagate")
         }
-        precondition(holds(output), "backward from a node of another graph")
+        precondition(output.graph === self, "backward from a node of another graph")
         try checkSeed(for: output, seed)
-        // Every node a scalar, every one an ancestor of the output (Graph+ScalarCircuit.swift);
-        // at a NaN or ∞ the general path runs again, and throws naming the gate.
-        if output === nodes.last, unreadNodes == 1, output.needsGradient,
-           scalarCircuit?.backward(seed: seed?.scalars[0] ?? 1) == true { return }
+        // A graph of scalars runs as flat arrays instead (Graph+ScalarCircuit.swift).
+        if backwardThroughScalarCircuit(from: output, seed: seed) { return }
         // Gradients are reset lazily: a node's first gradient is written over the
         // old numbers, and whatever received none is zeroed at the end (once: it keeps its zeros).
         for node in nodes where node.needsGradient { node.startBackward() }
