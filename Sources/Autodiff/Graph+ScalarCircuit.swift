@@ -11,7 +11,7 @@
 /// written into the nodes. The arithmetic is the general path's, in its
 /// order: a gradient starts at −0, which leaves the first contribution added
 /// to it unchanged to the bit, as writing it would. W1 built once, forward +
-/// backward: 8,700 → 2,650 instructions a pass (callgrind), 0.8–1.0 → 0.17–0.26 µs.
+/// backward: 8,700 → 2,800 instructions a pass (callgrind), 0.8–1.0 → 0.17–0.26 µs.
 ///
 /// The graph keeps its circuit while every node holds one number and every
 /// gate is one of those two kinds; a NaN or ∞ sends the pass back to the
