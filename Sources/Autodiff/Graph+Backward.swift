@@ -21,6 +21,8 @@ extension Graph {
         }
         precondition(output.graph === self, "backward from a node of another graph")
         try checkSeed(for: output, seed)
+        // A graph of scalars runs as flat arrays instead (Graph+ScalarCircuit.swift).
+        if backwardThroughScalarCircuit(from: output, seed: seed) { return }
         // Gradients are reset lazily: a node's first gradient is written over the
         // old numbers, and whatever received none is zeroed at the end (once: it keeps its zeros).
         for node in nodes where node.needsGradient { node.startBackward() }

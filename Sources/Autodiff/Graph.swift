@@ -14,9 +14,18 @@ public final class Graph {
     private var shapesChanged = false
     /// Zeros of each large size, shared by the gradients no gate has written yet.
     private var unwrittenGradients: [Int: [Double]] = [:]
+    /// Every node as a step of flat arrays, while each holds one number and
+    /// each gate is a `UnaryGate` or a `BinaryGate` (Graph+ScalarCircuit.swift).
+    var scalarCircuit: ScalarCircuit? = ScalarCircuit()
+    /// How many nodes no gate reads: when only the last, every node is one of its ancestors.
+    private(set) var unreadNodes = 0
 
-    /// An empty graph.
-    public init() {}
+    /// An empty graph. Room for 16 nodes is made at once: growing one at a
+    /// time, the arrays were four allocations each for the sigmoid neuron.
+    public init() {
+        nodes.reserveCapacity(16)
+        consumerCounts.reserveCapacity(16)
+    }
 
     /// The last node made: the output that backward starts from by default.
     public var output: Node? { nodes.last }
@@ -29,8 +38,8 @@ public final class Graph {
         let node = Node(id: nodes.count, gate: nil, inputs: [], value: value,
                         needsGradient: needsGradient, graph: self)
         node.name = name
-        nodes.append(node)
-        consumerCounts.append(0)
+        addToScalarCircuit(node)
+        add(node, mayFuse: false)
         return node
     }
 
@@ -42,6 +51,9 @@ public final class Graph {
     /// buffer of its own, megabytes for CIFAR-sized weights, zeroed and never read.
     func unwrittenGradient(_ shape: [Int]) -> Tensor {
         let count = Tensor.count(of: shape)
+        // A literal: `Array(repeating:count:)` looked up its storage's type
+        // metadata on every call, 650 instructions of the 3,000 a scalar input cost (callgrind).
+        if count == 1 { return Tensor(shape: shape, scalars: [0]) }
         guard count >= Node.smallestSharedGradient else { return .zeros(shape) }
         if let zeros = unwrittenGradients[count] { return Tensor(shape: shape, scalars: zeros) }
         let zeros = Tensor.zeros(shape)
@@ -61,17 +73,39 @@ public final class Graph {
     /// is outside the gate's domain or not finite.
     @discardableResult
     public func apply(_ gate: any Gate, _ inputs: [Node], name: String? = nil) throws(AutodiffError) -> Node {
-        precondition(inputs.allSatisfy { $0.graph === self }, "a gate's inputs must belong to its graph")
-        let shape = try gate.shape(for: inputs.map(\.shape))
-        let node = Node(id: nodes.count, gate: gate, inputs: inputs, value: .zeros(shape),
-                        needsGradient: inputs.contains { $0.needsGradient }, graph: self)
+        precondition(inputs.allSatisfy(holds), "a gate's inputs must belong to its graph")
+        let needsGradient = inputs.contains { $0.needsGradient }
+        let node: Node
+        if let scalar = scalarNode(gate, inputs, needsGradient: needsGradient) {
+            node = scalar
+        } else {
+            let shape = try gate.shape(for: inputs.map(\.shape))
+            node = Node(id: nodes.count, gate: gate, inputs: inputs, value: .zeros(shape),
+                        needsGradient: needsGradient, graph: self)
+            try run(node)
+            addToScalarCircuit(node)
+        }
         node.name = name
-        try run(node)
+        add(node)
+        return node
+    }
+
+    /// Adds a node just made, counting its readings of its inputs. `mayFuse`
+    /// false skips the search for gates forward may run together.
+    func add(_ node: Node, mayFuse: Bool = true) {
         nodes.append(node)
         consumerCounts.append(0)
-        for input in inputs { consumerCounts[input.id] += 1 }
-        markFusion(endingAt: node)
-        return node
+        unreadNodes += 1
+        for input in node.inputs {
+            if consumerCounts[input.id] == 0 { unreadNodes -= 1 }
+            consumerCounts[input.id] += 1
+        }
+        if mayFuse { markFusion(endingAt: node) }
+    }
+
+    /// Whether `node` is one of this graph's: a test that reads no weak reference.
+    func holds(_ node: Node) -> Bool {
+        node.id < nodes.count && nodes[node.id] === node
     }
 
     /// Gives an input a new value; the next `forward()` computes with it.
@@ -84,6 +118,7 @@ public final class Graph {
         input.value = value
         if reshaped {
             shapesChanged = true
+            scalarCircuit = nil  // made again by the next forward, if every node is still a scalar
             input.reshapeGradient(zeroed: true)
         }
     }
@@ -91,6 +126,8 @@ public final class Graph {
     /// Recomputes every node's value from the inputs, in order.
     public func forward() throws(AutodiffError) {
         if shapesChanged { try reshape() }
+        // At a NaN or ∞ the general path runs again, and throws naming the node.
+        if scalarCircuit?.forward(checkingGates: true) == true { return }
         try run(nodes, checked: true, keepingEveryValue: true)
     }
 
@@ -112,6 +149,8 @@ public final class Graph {
     public func forward(to output: Node, changed input: Node? = nil, checkingEachNode: Bool = true,
                         keepingEveryValue: Bool = true) throws(AutodiffError) {
         if shapesChanged { try reshape() }
+        if input == nil, output === nodes.last, unreadNodes == 1,
+           scalarCircuit?.forward(checkingGates: checkingEachNode) == true { return }
         let order = input.map { path(from: $0, to: output) } ?? ancestors(of: output)
         try run(order, checked: checkingEachNode, keepingEveryValue: keepingEveryValue || checkingEachNode)
     }
@@ -193,5 +232,6 @@ public final class Graph {
             node.reshapeGradient(zeroed: false)
         }
         shapesChanged = false
+        scalarCircuit = ScalarCircuit(nodes)
     }
 }

@@ -70,6 +70,18 @@ public final class Node {
         holdsZeros = false
     }
 
+    /// Writes the whole gradient of a scalar node, which a scalar circuit
+    /// computed (Graph+ScalarCircuit.swift), leaving the node as
+    /// `receiveGradient` leaves it.
+    @inline(__always)
+    func writeScalarGradient(_ amount: Double) {
+        if gradient.count != 1 { gradient = .zeros(value.shape) }
+        gradient.scalars[0] = amount
+        gradientIsStale = false
+        sharesGradient = false
+        holdsZeros = false
+    }
+
     /// Takes the gradient of `output` itself as this node's gradient, without
     /// copying it — what an add gate does, whose local gradient is 1: its
     /// input's gradient *is* its output's. Only for a first contribution of
