@@ -21,4 +21,19 @@ import Testing
             (0..<columns).allSatisfy { c in x.gradient.scalars[r * columns + c] == upstream.scalars[c * rows + r] }
         })
     }
+
+    /// The first transpose writes x's gradient, the second adds to it; a second
+    /// backward gives the same, not twice as much.
+    @Test func twoTransposesOfOneMatrixAddTheirGradients() throws {
+        let g = Graph()
+        let x = g.input(.randn([33, 70], seed: 9))
+        let y = try x.T + x.T
+        let upstream = Tensor.randn(y.shape, seed: 10)
+        for _ in 0..<2 {
+            try g.backward(from: y, seed: upstream)
+            #expect((0..<33).allSatisfy { r in
+                (0..<70).allSatisfy { c in x.gradient.scalars[r * 70 + c] == 2 * upstream.scalars[c * 33 + r] }
+            })
+        }
+    }
 }
