@@ -62,8 +62,10 @@ public enum Book {
     /// for a build that is about to draw lectures.
     public static func prepareDrawing() { Graphviz.start(rehearsing: GraphDrawing.rehearsal) }
 
-    /// The files of one lecture: an SVG per example and figure, its HTML page and its Markdown page.
-    public static func pages(of result: LectureResult, neighbours: Neighbours, unsafeHTML: Bool) -> [OutputFile] {
+    /// The files of one lecture: an SVG per example and figure, its HTML page and its Markdown page;
+    /// its graphs laid out by Graphviz, or taken from `layouts` when they were laid out before.
+    public static func pages(of result: LectureResult, neighbours: Neighbours, unsafeHTML: Bool,
+                             layouts: (any Layouts)? = nil) -> [OutputFile] {
         let slug = result.lecture.slug
         var files: [OutputFile] = [], svgs: [String: String] = [:], figures: [String: [Figure]] = [:]
         for example in result.examples {
@@ -72,7 +74,8 @@ public enum Book {
                 files.append(OutputFile(path: "\(slug)/\(figure.fileName)", contents: figure.svg))
             }
             let title = "computational graph: \(example.example.title ?? example.example.id)"
-            guard let svg = try? GraphDrawing.svg(example.evaluation, example: example.example.fileName, title: title) else { continue }
+            guard let svg = try? GraphDrawing.svg(example.evaluation, example: example.example.fileName, title: title,
+                                                 layouts: layouts) else { continue }
             svgs[example.example.id] = svg
             files.append(OutputFile(path: "\(slug)/\(example.example.fileName).svg", contents: svg))
         }

@@ -15,12 +15,17 @@ import Render
 /// again and the entry replaced. Entries are written atomically (temp file +
 /// rename), so builds that run at once never see half of one.
 ///
+/// The folder also keeps Graphviz's drawings (`LayoutCache`), so that a lecture
+/// run again draws its unchanged graphs without laying them out.
+///
 /// For `serve`, which rebuilds again and again, entries read or written are also
 /// kept in memory, so that each is read from disk once; a single build keeps
 /// none, so that hundreds of lectures' pages are not all held at once.
 final class BuildCache: @unchecked Sendable {
     /// The folder, as given.
     let folder: URL
+    /// Graphviz's drawings, in the folder's `layouts/`.
+    let layouts: LayoutCache
     private let lock = NSLock()
     private var memory: [String: (key: CacheKey, files: [OutputFile], row: ContentsRow)] = [:]
     private let remembers: Bool
@@ -37,6 +42,7 @@ final class BuildCache: @unchecked Sendable {
     /// The cache in `folder`; `remembering` keeps the entries read or written in memory too.
     init(_ folder: String, remembering: Bool = false) {
         (self.folder, remembers) = (URL(fileURLWithPath: folder, isDirectory: true), remembering)
+        layouts = LayoutCache(self.folder.appendingPathComponent("layouts", isDirectory: true))
     }
 
     /// The files and row kept for `key`, when an entry for exactly that key is there and whole.
@@ -81,8 +87,8 @@ final class BuildCache: @unchecked Sendable {
     /// Where the entry of page `slug` lives (page names are safe file names).
     func url(of slug: String) -> URL { folder.appendingPathComponent(slug + ".entry") }
 
-    /// What follows the header, when the header names this format and the checksum and length match.
-    static func body(of bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>>? {
+    /// What follows the header, when the header names this format (`magic`) and the checksum and length match.
+    static func body(of bytes: UnsafeBufferPointer<UInt8>, magic: String = magic) -> Slice<UnsafeBufferPointer<UInt8>>? {
         guard let newline = bytes.firstIndex(of: newline) else { return nil }
         let fields = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
         guard fields.count == 4, fields[0...1].joined(separator: " ") == magic, let length = Int(fields[3]) else { return nil }

@@ -63,12 +63,12 @@ struct IncrementalBuild: Sendable {
     /// nothing is drawn. A lecture run afresh without a diagnostic is kept in the cache.
     func run(quiet: Bool = false, pages: (@Sendable ([OutputFile]) -> Void)?) -> Outcome {
         let toRun = found.filter { cached[$0.slug] == nil }
-        if pages != nil, toRun.contains(where: { !$0.examples.isEmpty }) { Book.prepareDrawing() }
+        if pages != nil, toRun.contains(where: { !$0.examples.isEmpty }), cache?.layouts.isEmpty ?? true { Book.prepareDrawing() }
         if let pages { _ = lectures.compactMap { cached[$0.slug]?.files }.concurrentMap(pages) }
         let ran = Session.run(toRun, quiet: quiet) { result, summary in
             let row = ContentsRow(summary)
             guard let pages, let around = neighbours[result.lecture.slug] else { return row }
-            let files = Book.pages(of: result, neighbours: around, unsafeHTML: unsafeHTML)
+            let files = Book.pages(of: result, neighbours: around, unsafeHTML: unsafeHTML, layouts: cache?.layouts)
             pages(files)
             if let cache, let key = keys[result.lecture.slug], summary.diagnostics.isEmpty { cache.store(key, files: files, row: row) }
             return row
