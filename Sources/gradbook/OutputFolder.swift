@@ -83,7 +83,7 @@ struct OutputFolder {
     /// a pull request can commit one, and writing through it would write elsewhere.
     private func linkLeadingOutside(for paths: [String], folders: [String]) -> String? {
         let inside = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent } + folders).sorted() where !folder.isEmpty {
+        for folder in Set(paths.map { Self.split($0).folder } + folders).sorted() where !folder.isEmpty {
             let resolved = root.appendingPathComponent(folder).resolvingSymlinksInPath().path + "/"
             if !resolved.hasPrefix(inside) { return folder }
         }
@@ -95,14 +95,19 @@ struct OutputFolder {
     private func overwrite(of lectures: [String: String], by paths: [String]) -> (file: String, lecture: String)? {
         var folders: [String: String] = [:]
         for path in paths {
-            let folder = (path as NSString).deletingLastPathComponent
+            let (folder, name) = Self.split(path)
             let real = folders[folder] ?? Self.realPath(root.appendingPathComponent(folder))
             folders[folder] = real
-            if let lecture = lectures[(real as NSString).appendingPathComponent((path as NSString).lastPathComponent)] {
-                return (path, lecture)
-            }
+            if let lecture = lectures[real.hasSuffix("/") ? real + name : real + "/" + name] { return (path, lecture) }
         }
         return nil
+    }
+
+    /// A relative path's folder (empty for none) and name, split at its last `/`
+    /// (NSString's path methods cost more than the rest of the check).
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
     }
 
     /// The deepest thing that exists on the way to folder `path`, when it is not a folder.
