@@ -66,23 +66,22 @@ struct IncrementalBuild: Sendable {
     func run(quiet: Bool = false, pages: (@Sendable ([OutputFile]) -> Void)?) -> Outcome {
         let toRun = found.filter { cached[$0.slug] == nil }
         if pages != nil, toRun.contains(where: { !$0.examples.isEmpty }), cache?.layouts.isEmpty ?? true { Book.prepareDrawing() }
-        // Work beside the lectures' runs, waited for at the end: comparing the reused
-        // lectures' files with the folder's (5.8 MB for the course), and writing the cache
-        // entries, both of which took turns with drawing the edited lecture on one core.
-        let aside = DispatchGroup()
-        defer { aside.wait() }
+        // The reused lectures' files (5.8 MB for the course) are compared with the folder's
+        // beside the lectures' runs, not before them: the edited lecture is drawn on one core.
+        let reused = DispatchGroup()
+        defer { reused.wait() }
         if let pages {
             let files = lectures.compactMap { cached[$0.slug]?.files }
-            DispatchQueue.global().async(group: aside) { _ = files.concurrentMap(pages) }
+            DispatchQueue.global().async(group: reused) { _ = files.concurrentMap(pages) }
         }
         let ran = Session.run(toRun, quiet: quiet) { result, summary in
             let row = ContentsRow(summary)
             guard let pages, let around = neighbours[result.lecture.slug] else { return row }
             let files = Book.pages(of: result, neighbours: around, unsafeHTML: unsafeHTML, layouts: cache?.layouts)
-            if let cache, let key = keys[result.lecture.slug], summary.diagnostics.isEmpty {
-                DispatchQueue.global().async(group: aside) { cache.store(key, files: files, row: row) }
-            }
             pages(files)
+            // On this core, not queued beside it: queued, a cold build of hundreds of lectures
+            // could hold every lecture's files until the runs end.
+            if let cache, let key = keys[result.lecture.slug], summary.diagnostics.isEmpty { cache.store(key, files: files, row: row) }
             return row
         }
         let rows = Dictionary(uniqueKeysWithValues: ran.map { ($0.summary.lecture.slug, $0.kept) })
