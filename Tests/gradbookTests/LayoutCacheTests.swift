@@ -100,6 +100,21 @@ import Testing
         try expectSameAsACleanBuild()
     }
 
+    /// Both lectures run again, every graph drawn from the cache: the workbook is a clean build's, and no entry is rewritten.
+    @Test func drawingsFromTheCacheAreWhatACleanBuildDraws() throws {
+        try build()
+        let folder = try engineFolder()
+        let kept = try scratch.tree(folder).map { ($0, try Data(contentsOf: file("\(folder)/\($0)"))) }
+        let written = try scratch.tree(folder).map { try FileManager.default.attributesOfItem(atPath: file("\(folder)/\($0)").path)[.modificationDate] as? Date }
+        try addParagraph()
+        try scratch.write(lecture: "lectures/02-circuit.md", Lectures.circuit + "A paragraph.\n")
+        let second = try build()
+        #expect(!second.errors.contains("reused"))
+        try expectSameAsACleanBuild()
+        #expect(try scratch.tree(folder).map { ($0, try Data(contentsOf: file("\(folder)/\($0)"))) }.elementsEqual(kept) { $0 == $1 })
+        #expect(try scratch.tree(folder).map { try FileManager.default.attributesOfItem(atPath: file("\(folder)/\($0)").path)[.modificationDate] as? Date } == written)
+    }
+
     /// An entry made to differ, its checksum right, shows on the page: the drawing comes from the cache.
     @Test func anUnchangedGraphIsTakenFromTheCache() throws {
         try build()
