@@ -62,25 +62,36 @@ public enum Book {
     /// for a build that is about to draw lectures.
     public static func prepareDrawing() { Graphviz.start(rehearsing: GraphDrawing.rehearsal) }
 
-    /// The files of one lecture: an SVG per example and figure, its HTML page and its Markdown page.
-    public static func pages(of result: LectureResult, neighbours: Neighbours, unsafeHTML: Bool) -> [OutputFile] {
+    /// The files of one lecture: an SVG per example and figure, its HTML page and its Markdown page;
+    /// its graphs laid out by Graphviz, or taken from `layouts` when they were laid out before.
+    public static func pages(of result: LectureResult, neighbours: Neighbours, unsafeHTML: Bool,
+                             layouts: (any Layouts)? = nil) -> [OutputFile] {
         let slug = result.lecture.slug
-        var files: [OutputFile] = [], svgs: [String: String] = [:], figures: [String: [Figure]] = [:]
-        for example in result.examples {
-            figures[example.example.id] = Figures.of(example)
-            for figure in figures[example.example.id] ?? [] {
-                files.append(OutputFile(path: "\(slug)/\(figure.fileName)", contents: figure.svg))
+        // Each example is drawn on whichever core is free, the Markdown page made beside the
+        // HTML page: lecture 01's twelve drawings and pages took 7 ms on one core, the last
+        // thing a build that ran only it did. This thread takes them from the end.
+        let drawn = result.examples.map { example in
+            Aside { () -> (figures: [Figure], svg: String?) in
+                let title = "computational graph: \(example.example.title ?? example.example.id)"
+                return (Figures.of(example),
+                        try? GraphDrawing.svg(example.evaluation, example: example.example.fileName, title: title, layouts: layouts))
             }
-            let title = "computational graph: \(example.example.title ?? example.example.id)"
-            guard let svg = try? GraphDrawing.svg(example.evaluation, example: example.example.fileName, title: title) else { continue }
+        }
+        let drawings = Array(drawn.reversed().map { $0.get() }.reversed())
+        var files: [OutputFile] = [], svgs: [String: String] = [:], figures: [String: [Figure]] = [:]
+        for (example, drawing) in zip(result.examples, drawings) {
+            figures[example.example.id] = drawing.figures
+            for figure in drawing.figures { files.append(OutputFile(path: "\(slug)/\(figure.fileName)", contents: figure.svg)) }
+            guard let svg = drawing.svg else { continue }
             svgs[example.example.id] = svg
             files.append(OutputFile(path: "\(slug)/\(example.example.fileName).svg", contents: svg))
         }
+        let markdown = Aside { [figures] in MarkdownPage.render(result, figures: figures) }
         files.append(OutputFile(path: "\(slug).html",
                                 contents: HTMLPage.render(result, svgs: svgs, figures: figures,
                                                           neighbours: (neighbours.previous, neighbours.next),
                                                           unsafeHTML: unsafeHTML)))
-        files.append(OutputFile(path: "\(slug).md", contents: MarkdownPage.render(result, figures: figures)))
+        files.append(OutputFile(path: "\(slug).md", contents: markdown.get()))
         return files
     }
 

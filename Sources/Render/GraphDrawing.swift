@@ -15,9 +15,18 @@ enum GraphDrawing {
     /// The font every label is set in; the Makefile installs it, so layouts match across machines.
     static let font = "DejaVu Sans"
 
-    /// The SVG of the evaluation's graph, titled `title`, each node and edge titled with what it carries.
-    static func svg(_ evaluation: Evaluation, example: String, title: String) throws(Graphviz.Failure) -> String {
-        let svg = try Graphviz.svg(dot(evaluation, example: example))
+    /// The SVG of the evaluation's graph, titled `title`, each node and edge titled with what it carries;
+    /// laid out by Graphviz unless `layouts` keeps what it made of the same DOT text.
+    static func svg(_ evaluation: Evaluation, example: String, title: String,
+                    layouts: (any Layouts)? = nil) throws(Graphviz.Failure) -> String {
+        let dot = dot(evaluation, example: example)
+        let svg: String
+        if let kept = layouts?.svg(of: dot) {
+            svg = kept
+        } else {
+            svg = try Graphviz.svg(dot)
+            layouts?.keep(svg, of: dot)
+        }
         return GraphTitles.annotate(svg, title: title, titles: GraphTitles.of(evaluation, example: example))
     }
 

@@ -14,3 +14,14 @@ enum Checksum {
         return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }
+
+extension Checksum {
+    /// A file name for `text`: its 64-bit FNV-1a hash, as 16 lowercase hex digits. Names
+    /// may collide; what is kept under one holds its text whole, compared before use.
+    static func name(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -37,6 +37,7 @@ struct IncrementalBuild: Sendable {
 
     /// Loads the lectures at `paths` and looks each up in `cache` (none is found without one).
     init(_ paths: [String], limits: Limits = Limits(), unsafeHTML: Bool, cache: BuildCache?) {
+        if cache != nil { EngineVersion.prepare() }
         let (found, loadErrors) = Course.load(paths, limits: limits)
         let lectures = Book.ordered(found)
         let neighbours = Book.neighbours(in: lectures)
@@ -58,18 +59,28 @@ struct IncrementalBuild: Sendable {
     }
 
     /// Runs the lectures not in the cache and gives every lecture's files to
-    /// `pages`: first those taken from the cache, then each other as soon as it
-    /// is drawn, from whichever core ran it. Without `pages` the lectures run and
-    /// nothing is drawn. A lecture run afresh without a diagnostic is kept in the cache.
+    /// `pages`: those taken from the cache while the others run, and each other
+    /// as soon as it is drawn, from whichever core ran it. Without `pages` the
+    /// lectures run and nothing is drawn. A lecture run afresh without a
+    /// diagnostic is kept in the cache.
     func run(quiet: Bool = false, pages: (@Sendable ([OutputFile]) -> Void)?) -> Outcome {
         let toRun = found.filter { cached[$0.slug] == nil }
-        if pages != nil, toRun.contains(where: { !$0.examples.isEmpty }) { Book.prepareDrawing() }
-        if let pages { _ = lectures.compactMap { cached[$0.slug]?.files }.concurrentMap(pages) }
+        if pages != nil, toRun.contains(where: { !$0.examples.isEmpty }), cache?.layouts.isEmpty ?? true { Book.prepareDrawing() }
+        // The reused lectures' files (5.8 MB for the course) are compared with the folder's
+        // beside the lectures' runs, not before them: the edited lecture is drawn on one core.
+        let reused = DispatchGroup()
+        defer { reused.wait() }
+        if let pages {
+            let files = lectures.compactMap { cached[$0.slug]?.files }
+            DispatchQueue.global().async(group: reused) { _ = files.concurrentMap(pages) }
+        }
         let ran = Session.run(toRun, quiet: quiet) { result, summary in
             let row = ContentsRow(summary)
             guard let pages, let around = neighbours[result.lecture.slug] else { return row }
-            let files = Book.pages(of: result, neighbours: around, unsafeHTML: unsafeHTML)
+            let files = Book.pages(of: result, neighbours: around, unsafeHTML: unsafeHTML, layouts: cache?.layouts)
             pages(files)
+            // On this core, not queued beside it: queued, a cold build of hundreds of lectures
+            // could hold every lecture's files until the runs end.
             if let cache, let key = keys[result.lecture.slug], summary.diagnostics.isEmpty { cache.store(key, files: files, row: row) }
             return row
         }
