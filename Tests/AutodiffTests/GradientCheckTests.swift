@@ -124,6 +124,19 @@ import Testing
         #expect(again.entries.map(\.index) == result.entries.map(\.index))
     }
 
+    /// The sample is the first `samples` steps of a Fisher–Yates shuffle of
+    /// every index, seeded: the same entries as shuffling an array of them all.
+    @Test(arguments: [(1_200, 20, 7), (1_200, 1_199, 3), (50, 10, 0), (307_200, 10, 1)])
+    func aSampleIsTheStartOfASeededShuffleOfEveryIndex(_ count: Int, _ samples: Int, _ seed: UInt64) throws {
+        var random = SeededRandom(seed: seed), all = Array(0..<count)
+        for i in 0..<samples { all.swapAt(i, i + Int(random.next() % UInt64(count - i))) }
+        let g = Graph()
+        let W = g.input(.randn([count], seed: 4), name: "W")
+        _ = try sum(W)
+        let result = try GradientCheck(samples: samples, seed: seed).run(g)
+        #expect(result.entries.map { $0.index[0] } == all[..<samples].sorted())
+    }
+
     /// f = a² + exp(b): each input reaches f by its own branch, and the check of
     /// b must see a at its own value again, not at a − h.
     @Test func inputsOnSeparateBranchesAreEachCheckedAtTheOthersTrueValue() throws {
