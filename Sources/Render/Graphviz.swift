@@ -12,7 +12,14 @@ enum Graphviz {
         let description: String
     }
 
-    private static let context = Mutex<OpaquePointer?>(nil)
+    /// The context, made by the first layout. Its lock is a pthread mutex, whose
+    /// waiters sleep: Swift's `Mutex` is a priority-inheriting futex, whose
+    /// waiters the kernel spins while the holder runs — a whole layout, a
+    /// millisecond and more — on a core that has examples to run. In a build of
+    /// 50 copies of the course that spinning was 2 % of the CPU (perf,
+    /// `rt_mutex_slowlock_block`).
+    nonisolated(unsafe) private static var context: OpaquePointer?
+    private static let lock = NSLock()
 
     /// Starts Graphviz now, on a thread of its own, by laying out `rehearsal`:
     /// making its context (loading its plugins) and the first layouts (loading
@@ -32,7 +39,7 @@ enum Graphviz {
 
     /// The SVG of a DOT graph laid out by `dot`, without the XML prolog.
     static func svg(_ dot: String) throws(Failure) -> String {
-        let result: Result<String, Failure> = context.withLock { context in
+        let result: Result<[UInt8], Failure> = lock.withLock {
             if context == nil {
                 agseterr(AGMAX)  // Graphviz prints warnings to stderr; a page has no use for them
                 context = gvContext()
@@ -48,10 +55,10 @@ enum Graphviz {
                 return .failure(Failure(description: "Graphviz could not render SVG"))
             }
             defer { gvFreeRenderData(data) }
-            let bytes = UnsafeRawBufferPointer(start: data, count: Int(length))
-            return .success(String(decoding: bytes, as: UTF8.self))
+            // Copied out as bytes; made a String after the lock, while another core may lay out.
+            return .success(Array(UnsafeRawBufferPointer(start: data, count: Int(length))))
         }
-        return try result.get().strippingProlog()
+        return try String(decoding: result.get(), as: UTF8.self).strippingProlog()
     }
 }
 
