@@ -131,8 +131,7 @@ final class NormalSequences: @unchecked Sendable {
     static let shared = NormalSequences()
     static let longest = 1 << 20, budget = 1 << 22
 
-    /// One seed's normals and the generator that drew them, behind a lock of its own:
-    /// while one core draws a seed's sequence, another may draw another's.
+    /// One seed's normals and the generator that drew them, behind a lock of its own.
     private final class Sequence: @unchecked Sendable {
         let lock = NSLock()
         var random: SeededRandom
@@ -145,16 +144,20 @@ final class NormalSequences: @unchecked Sendable {
     private var kept = 0
 
     /// The first `count` normals of `seed`'s sequence.
+    ///
+    /// The normals still missing are drawn outside the lock, from a copy of the
+    /// generator, and kept if no one kept more meanwhile: two cores that want
+    /// the same new normals at once both draw them, and neither waits for the other.
     func first(_ count: Int, seed: UInt64) -> [Double] {
         guard let sequence = sequence(seed, reaching: count) else { return Self.draw(count, from: SeededRandom(seed: seed)) }
-        return sequence.lock.withLock {
-            if sequence.normals.count < count {
-                let more = count - sequence.normals.count
-                sequence.normals.reserveCapacity(count)
-                for _ in 0..<more { sequence.normals.append(sequence.random.normal()) }
-            }
-            return sequence.normals.count == count ? sequence.normals : Array(sequence.normals[..<count])
+        var (normals, random) = sequence.lock.withLock { (sequence.normals, sequence.random) }
+        if normals.count >= count { return normals.count == count ? normals : Array(normals[..<count]) }
+        normals.reserveCapacity(count)
+        for _ in normals.count..<count { normals.append(random.normal()) }
+        sequence.lock.withLock {
+            if sequence.normals.count < normals.count { (sequence.normals, sequence.random) = (normals, random) }
         }
+        return normals
     }
 
     /// The kept sequence of `seed`, made room for up to `count` normals; nil when it may not grow that far.
