@@ -30,13 +30,6 @@ import Testing
 
         """
 
-    @discardableResult
-    private func build(_ options: [String] = [], into output: String = "out") throws -> CLI.Run {
-        let run = try CLI.run(["build", "lectures", "--output", output] + options, in: scratch)
-        #expect(run.status == 0, "\(run.errors)")
-        return run
-    }
-
     /// Every file of a built workbook with its bytes.
     private func files(_ folder: String) throws -> [String: Data] {
         Dictionary(uniqueKeysWithValues: try scratch.workbook(folder).map {
@@ -46,7 +39,7 @@ import Testing
 
     /// Builds from scratch into `clean` and expects the same files as in `out`.
     private func expectSameAsACleanBuild(_ options: [String] = []) throws {
-        try build(options + ["--no-cache"], into: "clean")
+        try scratch.build(options + ["--no-cache"], into: "clean")
         let (built, clean) = (try files("out"), try files("clean"))
         #expect(built.keys.sorted() == clean.keys.sorted())
         for (path, data) in clean { #expect(built[path] == data, "\(path) differs from a clean build") }
@@ -57,9 +50,9 @@ import Testing
     }
 
     @Test func aSecondBuildRunsNothingAndWritesWhatACleanBuildWrites() throws {
-        let first = try build()
+        let first = try scratch.build()
         #expect(!first.errors.contains("reused"))
-        let second = try build()
+        let second = try scratch.build()
         #expect(second.errorLines.contains("reused 3 of 3 lectures from '.gradbook-cache'"))
         #expect(!second.errors.contains("lectures/01-circuit.md:"), "no lecture is run")
         #expect(second.errorLines.last?.hasPrefix("built 3 lectures, 3 examples, 8 checks: 8 passed, 0 failed in ") == true)
@@ -67,9 +60,9 @@ import Testing
     }
 
     @Test func anEditedLectureIsTheOnlyOneRunAgain() throws {
-        try build()
+        try scratch.build()
         try edit("lectures/01-circuit.md") { $0 + "A paragraph added.\n" }
-        let second = try build()
+        let second = try scratch.build()
         #expect(second.errorLines.contains("reused 2 of 3 lectures from '.gradbook-cache'"))
         #expect(second.errorLines.contains("lectures/01-circuit.md: 1 example, 5/5 checks passed"))
         #expect(!second.errors.contains("lectures/02-neuron.md:"))
@@ -79,9 +72,9 @@ import Testing
 
     /// The circuit's page links back to the neuron by its title, so it is drawn again; the last lecture is not.
     @Test func aNewTitleRunsTheNeighbourThatShowsIt() throws {
-        try build()
+        try scratch.build()
         try edit("lectures/02-neuron.md") { $0.replacingOccurrences(of: "title: The sigmoid neuron", with: "title: One neuron") }
-        let second = try build()
+        let second = try scratch.build()
         #expect(second.errorLines.contains("reused 1 of 3 lectures from '.gradbook-cache'"))
         #expect(second.errorLines.contains { $0.hasPrefix("lectures/01-circuit.md: ") })
         #expect(try scratch.read("out/01-circuit.html").contains("← One neuron</a>"))
@@ -89,9 +82,9 @@ import Testing
     }
 
     @Test func anEditedIncludedFileRunsTheLectureThatQuotesIt() throws {
-        try build()
+        try scratch.build()
         try scratch.write(lecture: "src/gate.swift", "let gate = \"add\"\n")
-        let second = try build()
+        let second = try scratch.build()
         #expect(second.errorLines.contains("reused 2 of 3 lectures from '.gradbook-cache'"))
         #expect(second.errorLines.contains { $0.hasPrefix("lectures/03-quoted.md: ") })
         #expect(try scratch.read("out/03-quoted.html").contains("let gate = &quot;add&quot;"))
@@ -99,19 +92,19 @@ import Testing
     }
 
     @Test func anotherOptionRunsEveryLecture() throws {
-        try build()
-        let unsafe = try build(["--unsafe-html"])
+        try scratch.build()
+        let unsafe = try scratch.build(["--unsafe-html"])
         #expect(!unsafe.errors.contains("reused"))
-        #expect(try build(["--unsafe-html"]).errorLines.contains("reused 3 of 3 lectures from '.gradbook-cache'"))
+        #expect(try scratch.build(["--unsafe-html"]).errorLines.contains("reused 3 of 3 lectures from '.gradbook-cache'"))
         try expectSameAsACleanBuild(["--unsafe-html"])
     }
 
     /// A lecture kept under generous limits may fail under tighter ones: the limits are part of the key.
     @Test func otherLimitsRunEveryLecture() throws {
-        try build()
-        let tighter = try build(["--limit-nodes", "5000"])
+        try scratch.build()
+        let tighter = try scratch.build(["--limit-nodes", "5000"])
         #expect(!tighter.errors.contains("reused"))
-        #expect(try build(["--limit-nodes", "5000"]).errorLines.contains("reused 3 of 3 lectures from '.gradbook-cache'"))
+        #expect(try scratch.build(["--limit-nodes", "5000"]).errorLines.contains("reused 3 of 3 lectures from '.gradbook-cache'"))
         try expectSameAsACleanBuild(["--limit-nodes", "5000"])
     }
 
@@ -131,7 +124,7 @@ import Testing
     /// Damage of every kind: the entry is not used, the lecture is run, and the entry written whole again.
     @Test(arguments: ["flipped byte", "cut short", "empty", "not an entry", "wrong length"])
     func aDamagedEntryIsIgnored(_ damage: String) throws {
-        try build()
+        try scratch.build()
         let entry = scratch.url.appendingPathComponent(".gradbook-cache/01-circuit.entry")
         var bytes = try Data(contentsOf: entry)
         switch damage {
@@ -145,16 +138,16 @@ import Testing
             bytes = Data((fields.dropLast().joined(separator: " ") + " 12\n").utf8) + bytes.drop { $0 != UInt8(ascii: "\n") }.dropFirst()
         }
         try bytes.write(to: entry)
-        let second = try build()
+        let second = try scratch.build()
         #expect(second.errorLines.contains("reused 2 of 3 lectures from '.gradbook-cache'"))
         #expect(second.errorLines.contains { $0.hasPrefix("lectures/01-circuit.md: ") })
         try expectSameAsACleanBuild()
-        #expect(try build().errorLines.contains("reused 3 of 3 lectures from '.gradbook-cache'"))
+        #expect(try scratch.build().errorLines.contains("reused 3 of 3 lectures from '.gradbook-cache'"))
     }
 
     /// `--check` is the referee of the cache: it runs every lecture, and neither reads nor writes it.
     @Test func checkRunsEveryLecture() throws {
-        try build()
+        try scratch.build()
         let before = scratch.tree()
         let check = try CLI.run(["build", "lectures", "--output", "out", "--check", "--cache", "elsewhere"], in: scratch)
         #expect(check.status == 0)

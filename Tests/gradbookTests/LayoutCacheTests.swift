@@ -28,16 +28,9 @@ import Testing
         """
     }
 
-    @discardableResult
-    private func build(_ options: [String] = [], into output: String = "out") throws -> CLI.Run {
-        let run = try CLI.run(["build", "lectures", "--output", output] + options, in: scratch)
-        #expect(run.status == 0, "\(run.errors)")
-        return run
-    }
-
     /// Builds from scratch into `clean` and expects the same files as in `out`.
     private func expectSameAsACleanBuild() throws {
-        try build(["--no-cache"], into: "clean")
+        try scratch.build(["--no-cache"], into: "clean")
         let (built, clean) = (scratch.workbook("out"), scratch.workbook("clean"))
         #expect(built == clean)
         for path in clean {
@@ -92,23 +85,23 @@ import Testing
     }
 
     @Test func aChangedExampleIsLaidOutAgain() throws {
-        try build()
+        try scratch.build()
         #expect(try labels("out/01-product/product.svg") == ["3", "-4", "-4", "3", "-12", "1"])
         try scratch.write(lecture: "lectures/01-product.md", Self.product(x: 7))
-        try build()
+        try scratch.build()
         #expect(try labels("out/01-product/product.svg") == ["7", "-4", "-4", "7", "-28", "1"])
         try expectSameAsACleanBuild()
     }
 
     /// Both lectures run again, every graph drawn from the cache: the workbook is a clean build's, and no entry is rewritten.
     @Test func drawingsFromTheCacheAreWhatACleanBuildDraws() throws {
-        try build()
+        try scratch.build()
         let folder = try engineFolder()
         let kept = try scratch.tree(folder).map { ($0, try Data(contentsOf: file("\(folder)/\($0)"))) }
         let written = try scratch.tree(folder).map { try FileManager.default.attributesOfItem(atPath: file("\(folder)/\($0)").path)[.modificationDate] as? Date }
         try addParagraph()
         try scratch.write(lecture: "lectures/02-circuit.md", Lectures.circuit + "A paragraph.\n")
-        let second = try build()
+        let second = try scratch.build()
         #expect(!second.errors.contains("reused"))
         try expectSameAsACleanBuild()
         #expect(try scratch.tree(folder).map { ($0, try Data(contentsOf: file("\(folder)/\($0)"))) }.elementsEqual(kept) { $0 == $1 })
@@ -117,12 +110,12 @@ import Testing
 
     /// An entry made to differ, its checksum right, shows on the page: the drawing comes from the cache.
     @Test func anUnchangedGraphIsTakenFromTheCache() throws {
-        try build()
+        try scratch.build()
         let kept = try entry(of: "product")
         let marked = Array(String(decoding: kept.svg, as: UTF8.self).replacingOccurrences(of: "<svg ", with: "<svg data-kept=\"yes\" ").utf8)
         try writeEntry(kept.path, dot: kept.dot, svg: marked)
         try addParagraph()
-        try build()
+        try scratch.build()
         #expect(try scratch.read("out/01-product/product.svg").contains("data-kept=\"yes\""))
         #expect(try scratch.read("out/01-product.html").contains("<p>A paragraph.</p>"))
     }
@@ -131,7 +124,7 @@ import Testing
     /// not used: the graph is laid out again, the entry written whole again.
     @Test(arguments: ["flipped byte", "cut short", "empty", "another graph's", "wrong length"])
     func aDamagedEntryIsNotUsed(_ damage: String) throws {
-        try build()
+        try scratch.build()
         let kept = try entry(of: "product")
         let marked = Array(String(decoding: kept.svg, as: UTF8.self).replacingOccurrences(of: "<svg ", with: "<svg data-kept=\"yes\" ").utf8)
         try writeEntry(kept.path, dot: kept.dot, svg: marked)
@@ -150,7 +143,7 @@ import Testing
         }
         try bytes.write(to: file(kept.path))
         try addParagraph()
-        try build()
+        try scratch.build()
         #expect(try !scratch.read("out/01-product/product.svg").contains("data-kept"))
         try expectSameAsACleanBuild()
         #expect(try entry(of: "product") == kept, "the entry is written again")
@@ -158,7 +151,7 @@ import Testing
 
     /// Drawings kept by another gradbook (another Graphviz, other fonts) are not used, and are removed.
     @Test func anotherEnginesDrawingsAreNotUsed() throws {
-        try build()
+        try scratch.build()
         let folder = try engineFolder()
         let kept = try entry(of: "product")
         let marked = Array(String(decoding: kept.svg, as: UTF8.self).replacingOccurrences(of: "<svg ", with: "<svg data-kept=\"yes\" ").utf8)
@@ -166,7 +159,7 @@ import Testing
         try Data("/usr/lib/libgvc.so.6 1 2.3 4\n".utf8).write(to: file("\(folder)/engine"))
         try FileManager.default.createDirectory(at: file(".gradbook-cache/layouts/0123456789abcdef"), withIntermediateDirectories: true)
         try addParagraph()
-        try build()
+        try scratch.build()
         #expect(try !scratch.read("out/01-product/product.svg").contains("data-kept"))
         #expect(scratch.tree(".gradbook-cache/layouts").filter { !$0.contains("/") } == [String(folder.split(separator: "/").last ?? "")])
         #expect(try entry(of: "product").svg == kept.svg)
@@ -175,14 +168,14 @@ import Testing
 
     /// `--no-cache` neither reads nor writes drawings.
     @Test func noCacheKeepsNoDrawing() throws {
-        try build(["--no-cache"])
+        try scratch.build(["--no-cache"])
         #expect(!scratch.exists(".gradbook-cache"))
-        try build()
+        try scratch.build()
         let kept = try entry(of: "product")
         let marked = Array(String(decoding: kept.svg, as: UTF8.self).replacingOccurrences(of: "<svg ", with: "<svg data-kept=\"yes\" ").utf8)
         try writeEntry(kept.path, dot: kept.dot, svg: marked)
         let before = scratch.tree(".gradbook-cache")
-        try build(["--no-cache"], into: "other")
+        try scratch.build(["--no-cache"], into: "other")
         #expect(try !scratch.read("other/01-product/product.svg").contains("data-kept"))
         #expect(scratch.tree(".gradbook-cache") == before)
         #expect(try entry(of: "product").svg == marked, "the entry is not written")

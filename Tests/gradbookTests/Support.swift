@@ -111,3 +111,13 @@ extension String {
         split(separator: "\n").first { $0.hasPrefix(first + " ") }?.split(separator: " ").map(String.init)
     }
 }
+
+extension Scratch {
+    /// `gradbook build lectures --output OUTPUT` and `options` in this folder, expected to succeed.
+    @discardableResult
+    func build(_ options: [String] = [], into output: String = "out") throws -> CLI.Run {
+        let run = try CLI.run(["build", "lectures", "--output", output] + options, in: self)
+        #expect(run.status == 0, "\(run.errors)")
+        return run
+    }
+}
