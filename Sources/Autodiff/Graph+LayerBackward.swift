@@ -44,7 +44,7 @@ extension Graph {
                 layer.hidden.value.scalars.withUnsafeBufferPointer { H in
                     scores.gradient.scalars.withUnsafeBufferPointer { G in
                         layer.X.value.scalars.withUnsafeBufferPointer { X in
-                            LayerBackward(m: m, n: n, relu: layer.relu, H: H.baseAddress!, G: G.baseAddress!,
+                            LayerBackward(m: m, n: n, H: H.baseAddress!, G: G.baseAddress!,
                                           W2t: W2t, X: X.baseAddress!, db0: db0, db1: db1.baseAddress!, sums: sums)
                                 .run(classes: c, inputs: k)
                         }
@@ -72,11 +72,10 @@ extension Graph {
 private struct HiddenLayer {
     let product, sum, hidden: Node
     let X, W1, b1, W2: Node
-    let relu: ReLU
 
     init?(endingAt scores: Node, in graph: Graph) {
         guard scores.gate is MatrixProduct, scores.inputs.count == 2, !scores.gradientIsStale,
-              let hidden = scores.inputs.first, hidden.id == scores.id - 1, let relu = hidden.gate as? ReLU,
+              let hidden = scores.inputs.first, hidden.id == scores.id - 1, hidden.gate is ReLU,
               let sum = hidden.inputs.first, sum.id == hidden.id - 1, sum.gate is Add, sum.inputs.count == 2,
               let product = sum.inputs.first(where: { $0.id == sum.id - 1 }), product.gate is MatrixProduct,
               [hidden, sum, product].allSatisfy({ graph.consumerCounts[$0.id] == 1 }) else { return nil }
@@ -89,7 +88,7 @@ private struct HiddenLayer {
               // The products' inner size: 4 rows or fewer, ThinProduct's, add up without fused multiply-adds.
               hidden.shape[0] > ThinProduct.largestInnerSize,
               Blocks(sum.inputs[0].shape, sum.inputs[1].shape, sum.shape)?.width == hidden.shape[1] else { return nil }
-        (self.product, self.sum, self.hidden, self.relu) = (product, sum, hidden, relu)
+        (self.product, self.sum, self.hidden) = (product, sum, hidden)
         (self.X, self.W1, self.b1, self.W2) = (X, W1, b1, W2)
     }
 }
@@ -101,7 +100,6 @@ private struct HiddenLayer {
 private struct LayerBackward {
     typealias Column = SIMD4<Double>
     let m, n: Int
-    let relu: ReLU
     let H, G, W2t, X, db0: UnsafePointer<Double>
     let db1, sums: UnsafeMutablePointer<Double>
 
@@ -156,7 +154,9 @@ private struct LayerBackward {
             case 3: g[0] * t0 + g[1] * t1 + g[2] * t2
             default: g[0] * t0 + g[1] * t1 + g[2] * t2 + g[3] * t3
             }
-            let dz = upstream * relu.local(output: h)
+            // The ReLU's local gradient is 1 or 0: the upstream kept or zeroed, a bitwise
+            // and instead of a multiply on the two pipes the other lines here need.
+            let dz = Self.select(upstream, where: h)
             db += dz
             dw2.0.addProduct(h, g[0])
             if c > 1 { dw2.1.addProduct(h, g[1]) }
@@ -177,6 +177,15 @@ private struct LayerBackward {
         if k > 1 { store(dw1.1, dW1 + n) }
         if k > 2 { store(dw1.2, dW1 + 2 * n) }
         if k > 3 { store(dw1.3, dW1 + 3 * n) }
+    }
+
+    /// upstream × relu′ for four entries, as a select: the upstream where h > 0, else 0.
+    /// For a finite upstream these are the product's numbers, except that a zeroed
+    /// entry is +0 where the product gives −0 (a negative upstream); added to sums
+    /// that start at +0, as every sum here does, that sign never shows.
+    @inline(__always)
+    private static func select(_ upstream: Column, where h: Column) -> Column {
+        Column.zero.replacing(with: upstream, where: h .> 0)
     }
 
     @inline(__always)

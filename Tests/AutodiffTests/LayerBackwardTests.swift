@@ -58,6 +58,22 @@ import Testing
         #expect(net.parameters.map(\.gradient) == fused)
     }
 
+    /// Hidden units that never fire (a bias of −100) get gradients of zero: the
+    /// sweep zeroes the upstream where the ReLU is off instead of multiplying it
+    /// by 0, and its gradients are still the gates' to the bit, signs of zero included.
+    @Test func unitsThatNeverFireGetTheGatesZerosToTheBit() throws {
+        let net = try Net(rows: 30, inputs: 2, width: 20, classes: 3)
+        var b1 = net.b1.value
+        for j in stride(from: 0, to: 20, by: 3) { b1.scalars[j] = -100 }
+        net.g.set(net.b1, to: b1)
+        try net.g.forward()
+        try net.g.backward(from: net.loss)
+        let gates = net.parameters.map { $0.gradient.scalars.map(\.bitPattern) }
+        try net.g.backward(from: net.loss, keepingEveryGradient: false)
+        #expect(net.parameters.map { $0.gradient.scalars.map(\.bitPattern) } == gates)
+        #expect(net.b1.gradient.scalars[0] == 0 && net.W1.gradient.scalars[3].bitPattern == 0, "+0, not −0")
+    }
+
     /// An X that needs a gradient, or a layer narrower than 4, goes gate by
     /// gate (or through the ReLU's sweep alone), with the same gradients.
     @Test(arguments: [(false, 3), (true, 8)])
