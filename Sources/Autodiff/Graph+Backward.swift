@@ -19,7 +19,7 @@ extension Graph {
         guard let output = output ?? self.output else {
             throw AutodiffError(.usage, "an empty graph has nothing to backpropagate")
         }
-        precondition(output.graph === self, "backward from a node of another graph")
+        precondition(holds(output), "backward from a node of another graph")
         try checkSeed(for: output, seed)
         // A graph of scalars runs as flat arrays instead (Graph+ScalarCircuit.swift).
         if backwardThroughScalarCircuit(from: output, seed: seed) { return }

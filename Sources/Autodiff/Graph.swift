@@ -113,7 +113,7 @@ public final class Graph {
     /// The shape may change (a minibatch of another size): the next forward
     /// checks and resizes every node that depends on it.
     public func set(_ input: Node, to value: Tensor) {
-        precondition(input.isInput && input.graph === self, "only an input of this graph can be set")
+        precondition(input.isInput && holds(input), "only an input of this graph can be set")
         let reshaped = input.value.shape != value.shape
         input.value = value
         if reshaped {
