@@ -15,6 +15,7 @@ final class PageServer: @unchecked Sendable {
     private let process: Process
     private let input: FileHandle
     private let lock = NSLock()
+    private var stopped = false
 
     /// Why the server could not start: its own words, or what to do.
     struct Failure: Error {
@@ -49,10 +50,14 @@ final class PageServer: @unchecked Sendable {
             .appendingPathComponent("gradbook-http")
     }
 
-    /// Calls `action` with the exit status if the server stops while gradbook runs.
+    /// Calls `action` with the exit status if the server stops while gradbook runs; once,
+    /// though the server may stop between the handler being set and the look at whether it runs.
     func onExit(_ action: @escaping @Sendable (Int32) -> Void) {
-        process.terminationHandler = { action($0.terminationStatus) }
-        if !process.isRunning { action(process.terminationStatus) }
+        let tell: @Sendable (Int32) -> Void = { [self] status in
+            if lock.withLock({ defer { stopped = true }; return !stopped }) { action(status) }
+        }
+        process.terminationHandler = { tell($0.terminationStatus) }
+        if !process.isRunning { tell(process.terminationStatus) }
     }
 
     /// Tells the open pages that a rebuild finished, with its problems (empty when there were none).

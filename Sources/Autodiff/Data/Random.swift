@@ -149,7 +149,7 @@ final class NormalSequences: @unchecked Sendable {
     /// generator, and kept if no one kept more meanwhile: two cores that want
     /// the same new normals at once both draw them, and neither waits for the other.
     func first(_ count: Int, seed: UInt64) -> [Double] {
-        guard let sequence = sequence(seed, reaching: count) else { return Self.draw(count, from: SeededRandom(seed: seed)) }
+        guard let sequence = sequence(seed, reaching: count) else { return Self.draw(count, seed: seed) }
         var (normals, random) = sequence.lock.withLock { (sequence.normals, sequence.random) }
         if normals.count >= count { return normals.count == count ? normals : Array(normals[..<count]) }
         normals.reserveCapacity(count)
@@ -175,9 +175,9 @@ final class NormalSequences: @unchecked Sendable {
         }
     }
 
-    /// `count` normals from a generator of one's own.
-    private static func draw(_ count: Int, from random: SeededRandom) -> [Double] {
-        var random = random
+    /// The first `count` normals of `seed`, from a generator of their own.
+    private static func draw(_ count: Int, seed: UInt64) -> [Double] {
+        var random = SeededRandom(seed: seed)
         return [Double](unsafeUninitializedCapacity: count) { entries, initialized in
             for i in 0..<count { entries[i] = random.normal() }
             initialized = count
